@@ -1,0 +1,29 @@
+package bayou.history;
+
+/**
+ * A fault or control event of the run, in the same stream as the operations.
+ *
+ * @param f one of {@code break}, {@code restore}, {@code pause}, {@code start},
+ *     {@code joinServer}, {@code retireServer}, {@code joinClient}, {@code moveClient},
+ *     {@code stabilizeBegin}, {@code stabilizeEnd}, {@code runEnd}
+ * @param a the first master id involved, or -1
+ * @param b the second master id involved (a break's other end, a client's server), or -1
+ * @param name a Bayou server name, for joinServer and retireServer; else null
+ * @param detail free text (for example why a step gave up), or null
+ */
+public record NemesisEvent(long index, long timeNanos, String f, int a, int b, String name,
+    String detail) implements HistoryEvent {
+  public NemesisEvent {
+    if (f == null || f.isEmpty()) {
+      throw new IllegalArgumentException("a nemesis event needs an f");
+    }
+  }
+
+  public static NemesisEvent of(String f, int a, int b, String name, String detail) {
+    return new NemesisEvent(-1, -1, f, a, b, name, detail);
+  }
+
+  public NemesisEvent at(long newIndex, long newTimeNanos) {
+    return new NemesisEvent(newIndex, newTimeNanos, f, a, b, name, detail);
+  }
+}

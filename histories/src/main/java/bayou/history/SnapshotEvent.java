@@ -1,0 +1,33 @@
+package bayou.history;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One server's log at one moment: committed writes in CSN order, then tentative writes in log
+ * order, and its version vector.
+ *
+ * @param reason {@code printLog}, {@code stabilize} or {@code final}
+ */
+public record SnapshotEvent(
+    long index,
+    long timeNanos,
+    int server,
+    String serverName,
+    String reason,
+    boolean primary,
+    List<LogEntry> committed,
+    List<LogEntry> tentative,
+    Map<String, Long> vv)
+    implements HistoryEvent {
+  public SnapshotEvent {
+    committed = List.copyOf(committed);
+    tentative = List.copyOf(tentative);
+    vv = Map.copyOf(vv);
+  }
+
+  public SnapshotEvent at(long newIndex, long newTimeNanos) {
+    return new SnapshotEvent(newIndex, newTimeNanos, server, serverName, reason, primary,
+        committed, tentative, vv);
+  }
+}
