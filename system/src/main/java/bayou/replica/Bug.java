@@ -1,0 +1,50 @@
+package bayou.replica;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Defects that can be injected on purpose ({@code --bug NAME}) to prove that the checkers catch
+ * them. Never on by default.
+ */
+public enum Bug {
+  SKIP_RYW, SKIP_MR, SKIP_MW, SKIP_WFR,
+  /** Ignore CompleteV: re-add retired servers when a peer still lists them. */
+  FORGET_RETIRED,
+  /** A non-primary commits the writes it accepts. */
+  NON_PRIMARY_COMMIT,
+  /** Received tentative writes go to the end of the log instead of into their place. */
+  SKIP_ROLLBACK,
+  /** One write received by anti-entropy is dropped (but counted as seen). */
+  LOSE_WRITE;
+
+  public String flag() {
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  public static Bug parse(String flag) {
+    for (Bug bug : values()) {
+      if (bug.flag().equals(flag)) {
+        return bug;
+      }
+    }
+    throw new IllegalArgumentException("unknown bug '" + flag + "'; known: " + known());
+  }
+
+  public static String known() {
+    return Arrays.stream(values()).map(Bug::flag).collect(Collectors.joining(", "));
+  }
+
+  public static Set<Bug> parseList(String flags) {
+    Set<Bug> bugs = EnumSet.noneOf(Bug.class);
+    if (flags != null && !flags.isBlank()) {
+      for (String flag : flags.split(",")) {
+        bugs.add(parse(flag.trim()));
+      }
+    }
+    return bugs;
+  }
+}

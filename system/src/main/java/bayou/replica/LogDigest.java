@@ -1,0 +1,43 @@
+package bayou.replica;
+
+import bayou.history.WriteId;
+
+/**
+ * An incrementally kept fingerprint of a log, so that "are these logs identical?" costs O(1) per
+ * change instead of a pass over the log: the committed part is hashed in order, the tentative
+ * part as a set (its order follows from its content).
+ */
+public final class LogDigest {
+  private long committedHash = 17;
+  private long tentativeHash;
+
+  /** A log's fingerprint; equal logs have equal values. */
+  public record Value(long committed, int tentative, long hash) {}
+
+  void addCommitted(WriteId id) {
+    committedHash = committedHash * 1_000_003L + mix(id);
+  }
+
+  void addTentative(WriteId id) {
+    tentativeHash += mix(id);
+  }
+
+  void removeTentative(WriteId id) {
+    tentativeHash -= mix(id);
+  }
+
+  void clearTentative() {
+    tentativeHash = 0;
+  }
+
+  Value value(long committedCount, int tentativeCount) {
+    return new Value(committedCount, tentativeCount, committedHash * 31 + tentativeHash);
+  }
+
+  private static long mix(WriteId id) {
+    long h = id.stamp() * 0x9E3779B97F4A7C15L + id.acceptor().hashCode();
+    h ^= h >>> 33;
+    h *= 0xff51afd7ed558ccdL;
+    return h ^ (h >>> 33);
+  }
+}

@@ -1,0 +1,353 @@
+package bayou.replica;
+
+import bayou.history.WriteId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One Bayou server's state and protocol, with no sockets, threads or clocks inside: time arrives
+ * as an argument (microseconds), messages arrive as method calls, and what to send comes back as
+ * values. The node process around it does the I/O; unit tests drive it directly.
+ *
+ * <p>The log is the committed writes in CSN order followed by the tentative writes in (stamp,
+ * acceptor) order; the database is that log replayed.
+ */
+public final class Replica {
+  private final Set<Bug> bugs;
+  private String name;
+  private long clockMicros;
+  private boolean primary;
+  private boolean retiring;
+  private boolean lostOneWrite;
+  private final VersionVector vv = new VersionVector();
+  private final List<Write> committed = new ArrayList<>();
+  private final List<Write> tentative = new ArrayList<>();
+  private final Map<WriteId, Write> tentativeById = new HashMap<>();
+  private final Map<String, Write> committedDb = new HashMap<>();
+  private Map<String, Write> view; // committedDb overlaid with the tentative writes; null if stale
+  private final LogDigest digest = new LogDigest();
+
+  private Replica(Set<Bug> bugs) {
+    this.bugs = Set.copyOf(bugs);
+  }
+
+  /** The first server of a system: the root name and the primary role. */
+  public static Replica root(Set<Bug> bugs) {
+    Replica replica = new Replica(bugs);
+    replica.name = Names.ROOT;
+    replica.primary = true;
+    replica.vv.advance(Names.ROOT, 0);
+    return replica;
+  }
+
+  /**
+   * A server created at another: it starts from the creator's log, which holds its CREATE, and
+   * the creator's version vector, so that it knows every server the creator knows.
+   */
+  public static Replica created(Set<Bug> bugs, String name, WriteBatch creatorLog,
+      Map<String, Long> creatorVv) {
+    Replica replica = new Replica(bugs);
+    replica.name = name;
+    replica.vv.mergeFrom(creatorVv);
+    replica.apply(creatorLog);
+    replica.clockMicros = Math.max(replica.clockMicros, Names.createStamp(name));
+    return replica;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public boolean isPrimary() {
+    return primary;
+  }
+
+  public boolean isRetiring() {
+    return retiring;
+  }
+
+  public Map<String, Long> versionVector() {
+    return vv.toMap();
+  }
+
+  public long committedCount() {
+    return committed.size();
+  }
+
+  public int tentativeCount() {
+    return tentative.size();
+  }
+
+  // ---- client requests
+
+  /** A get under the session guarantees: ERR_DEP is decided before the key is looked up. */
+  public ReadResult read(String key, Map<String, Long> readSet, Map<String, Long> writeSet) {
+    boolean readYourWrites = bugs.contains(Bug.SKIP_RYW) || vv.covers(writeSet);
+    boolean monotonicReads = bugs.contains(Bug.SKIP_MR) || vv.covers(readSet);
+    if (!readYourWrites || !monotonicReads) {
+      return ReadResult.errDep(vv.toMap());
+    }
+    Write last = view().get(key);
+    return ReadResult.of(last, vv.toMap());
+  }
+
+  /**
+   * A put or delete under the session guarantees. Returns the accepted write, or null when the
+   * write is dropped (monotonic writes or writes-follow-reads not met, or this server retiring).
+   */
+  public Write write(String op, String key, String value, Map<String, Long> readSet,
+      Map<String, Long> writeSet, long nowMicros) {
+    if (!op.equals(Write.PUT) && !op.equals(Write.DELETE)) {
+      throw new IllegalArgumentException("clients may only PUT or DELETE, not " + op);
+    }
+    boolean monotonicWrites = bugs.contains(Bug.SKIP_MW) || vv.covers(writeSet);
+    boolean writesFollowReads = bugs.contains(Bug.SKIP_WFR) || vv.covers(readSet);
+    if (retiring || !monotonicWrites || !writesFollowReads) {
+      return null;
+    }
+    return accept(op, key, value, nowMicros);
+  }
+
+  // ---- creation and retirement
+
+  /** Accepts the CREATE write of a new server and returns the new server's name. */
+  public String acceptCreate(long nowMicros) {
+    long stamp = tick(nowMicros);
+    String child = Names.child(stamp, name);
+    store(new Write(stamp, name, Write.CREATE, child, null, 0));
+    vv.advance(child, stamp);
+    return child;
+  }
+
+  /** Writes this server's RETIRE; from now on it accepts no client writes. */
+  public Write retire(long nowMicros) {
+    retiring = true;
+    return accept(Write.RETIRE, name, null, nowMicros);
+  }
+
+  /** Takes over the primary role: every tentative write is committed in log order. */
+  public void becomePrimary() {
+    primary = true;
+    List<Write> pending = new ArrayList<>(tentative);
+    tentative.clear();
+    tentativeById.clear();
+    digest.clearTentative();
+    pending.forEach(this::appendCommitted);
+  }
+
+  // ---- anti-entropy
+
+  /** The whole log, for a new server or a retirement hand-off. */
+  public WriteBatch fullLog() {
+    return new WriteBatch(List.copyOf(committed), List.copyOf(tentative));
+  }
+
+  /** What a peer with this vector and commit count lacks: commits, then tentative writes. */
+  public WriteBatch missingAt(Map<String, Long> peerStamps, long peerCommitted) {
+    VersionVector peer = new VersionVector(peerStamps);
+    int from = (int) Math.min(peerCommitted, committed.size());
+    List<Write> commits = List.copyOf(committed.subList(from, committed.size()));
+    List<Write> writes = new ArrayList<>();
+    for (Write write : tentative) {
+      if (!peer.contains(write.id())) {
+        writes.add(write);
+      }
+    }
+    return new WriteBatch(commits, writes);
+  }
+
+  /** Whether a peer with this vector and commit count knows something this server does not. */
+  public boolean lacksFrom(Map<String, Long> peerStamps, long peerCommitted) {
+    return peerCommitted > committed.size() || !vv.covers(peerStamps);
+  }
+
+  /** With the forget-retired bug, a server re-adds the entries a peer still lists. */
+  public boolean absorbPeerVector(Map<String, Long> peerStamps) {
+    if (!bugs.contains(Bug.FORGET_RETIRED)) {
+      return false;
+    }
+    boolean changed = false;
+    for (Map.Entry<String, Long> entry : peerStamps.entrySet()) {
+      if (!vv.has(entry.getKey()) && !entry.getKey().equals(name)) {
+        vv.advance(entry.getKey(), entry.getValue());
+        changed = true;
+      }
+    }
+    return changed;
+  }
+
+  /** Applies writes from a peer; returns whether anything changed. */
+  public boolean apply(WriteBatch batch) {
+    boolean changed = false;
+    for (Write write : batch.committed()) {
+      int outcome = receiveCommitted(write);
+      if (outcome < 0) {
+        break; // a gap: the rest cannot be placed yet; a later exchange brings it
+      }
+      changed |= outcome > 0;
+    }
+    for (Write write : batch.tentative()) {
+      changed |= receiveTentative(write);
+    }
+    return changed;
+  }
+
+  private int receiveCommitted(Write write) {
+    if (write.csn() <= committed.size()) {
+      return 0;
+    }
+    if (write.csn() != committed.size() + 1) {
+      return -1;
+    }
+    Write held = tentativeById.remove(write.id());
+    if (held != null) {
+      tentative.remove(held);
+      digest.removeTentative(held.id());
+    } else {
+      observe(write);
+    }
+    appendCommitted(write);
+    return 1;
+  }
+
+  private boolean receiveTentative(Write write) {
+    if (tentativeById.containsKey(write.id()) || vv.contains(write.id())) {
+      return false;
+    }
+    if (bugs.contains(Bug.LOSE_WRITE) && !lostOneWrite && write.isData()) {
+      lostOneWrite = true;
+      vv.advance(write.acceptor(), write.stamp()); // counted as seen, so never sent again
+      return true;
+    }
+    observe(write);
+    store(write.withCsn(0));
+    return true;
+  }
+
+  /** Learns what a newly received write says about the system: clocks, members, retirements. */
+  private void observe(Write write) {
+    clockMicros = Math.max(clockMicros, write.stamp());
+    if (vv.complete(write.acceptor()) != VersionVector.RETIRED) {
+      vv.advance(write.acceptor(), write.stamp());
+    }
+    if (write.op().equals(Write.CREATE)) {
+      vv.advance(write.key(), write.stamp());
+    } else if (write.op().equals(Write.RETIRE) && !write.key().equals(name)
+        && !bugs.contains(Bug.FORGET_RETIRED)) {
+      vv.drop(write.key());
+    }
+  }
+
+  // ---- the log
+
+  private Write accept(String op, String key, String value, long nowMicros) {
+    long stamp = tick(nowMicros);
+    vv.advance(name, stamp);
+    return store(new Write(stamp, name, op, key, value, 0));
+  }
+
+  /** The primary commits what it accepts or receives, in that order; others hold it tentative. */
+  private Write store(Write write) {
+    if (primary || (bugs.contains(Bug.NON_PRIMARY_COMMIT) && write.acceptor().equals(name))) {
+      return appendCommitted(write);
+    }
+    insertTentative(write);
+    return write;
+  }
+
+  private Write appendCommitted(Write write) {
+    Write entry = write.withCsn(committed.size() + 1);
+    committed.add(entry);
+    digest.addCommitted(entry.id());
+    if (entry.isData()) {
+      committedDb.put(entry.key(), entry);
+    }
+    view = null;
+    return entry;
+  }
+
+  private void insertTentative(Write write) {
+    int at = bugs.contains(Bug.SKIP_ROLLBACK) ? tentative.size() : insertionPoint(write.id());
+    tentative.add(at, write);
+    tentativeById.put(write.id(), write);
+    digest.addTentative(write.id());
+    if (at == tentative.size() - 1 && view != null) {
+      if (write.isData()) {
+        view.put(write.key(), write); // appended at the end: no rollback needed
+      }
+    } else {
+      view = null; // inserted before other tentative writes: roll back and replay
+    }
+  }
+
+  private int insertionPoint(WriteId id) {
+    int low = 0;
+    int high = tentative.size();
+    while (low < high) {
+      int mid = (low + high) >>> 1;
+      if (tentative.get(mid).id().compareTo(id) < 0) {
+        low = mid + 1;
+      } else {
+        high = mid;
+      }
+    }
+    return low;
+  }
+
+  private Map<String, Write> view() {
+    if (view == null) {
+      view = new HashMap<>(committedDb);
+      for (Write write : tentative) {
+        if (write.isData()) {
+          view.put(write.key(), write);
+        }
+      }
+    }
+    return view;
+  }
+
+  /** Hybrid logical clock: wall-clock microseconds, but always past every stamp seen. */
+  private long tick(long nowMicros) {
+    clockMicros = Math.max(nowMicros, clockMicros + 1);
+    return clockMicros;
+  }
+
+  // ---- views for the outside
+
+  public List<Write> committedLog() {
+    return Collections.unmodifiableList(committed);
+  }
+
+  public List<Write> tentativeLog() {
+    return Collections.unmodifiableList(tentative);
+  }
+
+  /** A cheap fingerprint of the log: equal logs have equal digests. */
+  public LogDigest.Value digest() {
+    return digest.value(committed.size(), tentative.size());
+  }
+
+  /** Checks the invariants the protocol relies on; throws with what was expected and seen. */
+  public void checkInvariants() {
+    for (int i = 0; i < committed.size(); i++) {
+      if (committed.get(i).csn() != i + 1) {
+        throw new IllegalStateException(name + ": committed[" + i + "] has CSN "
+            + committed.get(i).csn() + ", expected " + (i + 1));
+      }
+    }
+    for (int i = 1; i < tentative.size() && !bugs.contains(Bug.SKIP_ROLLBACK); i++) {
+      if (tentative.get(i - 1).id().compareTo(tentative.get(i).id()) >= 0) {
+        throw new IllegalStateException(name + ": tentative log out of order at " + i);
+      }
+    }
+    for (Write write : tentative) {
+      if (!vv.contains(write.id())) {
+        throw new IllegalStateException(name + ": vector " + vv + " misses held write " + write);
+      }
+    }
+  }
+}

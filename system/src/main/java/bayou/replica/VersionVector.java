@@ -1,0 +1,81 @@
+package bayou.replica;
+
+import bayou.history.WriteId;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Server name -> highest accept-stamp seen from it. Missing names are resolved by Petersen et
+ * al.'s CompleteV rule, so a server that dropped a retired server never mistakes it for a new one.
+ */
+public final class VersionVector {
+  static final long RETIRED = Long.MAX_VALUE;
+  static final long UNBORN = Long.MIN_VALUE;
+
+  private final Map<String, Long> stamps;
+
+  public VersionVector() {
+    this.stamps = new HashMap<>();
+  }
+
+  public VersionVector(Map<String, Long> stamps) {
+    this.stamps = new HashMap<>(stamps);
+  }
+
+  /** The stamp for {@code name}, completing missing entries by the CompleteV rule. */
+  public long complete(String name) {
+    Long stamp = stamps.get(name);
+    if (stamp != null) {
+      return stamp;
+    }
+    if (Names.isRoot(name)) {
+      return RETIRED; // everyone knows the root from the start, so a missing root has retired
+    }
+    return complete(Names.parent(name)) >= Names.createStamp(name) ? RETIRED : UNBORN;
+  }
+
+  /** Whether this vector has seen the write with this id. */
+  public boolean contains(WriteId id) {
+    return complete(id.acceptor()) >= id.stamp();
+  }
+
+  /** Whether this vector has seen everything {@code other} has seen. */
+  public boolean covers(Map<String, Long> other) {
+    for (Map.Entry<String, Long> entry : other.entrySet()) {
+      if (complete(entry.getKey()) < entry.getValue()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  public boolean coversVector(VersionVector other) {
+    return covers(other.stamps);
+  }
+
+  void advance(String name, long stamp) {
+    stamps.merge(name, stamp, Math::max);
+  }
+
+  void drop(String name) {
+    stamps.remove(name);
+  }
+
+  /** Adds every entry of {@code other} this vector lacks or has lower (a session vector merge). */
+  public void mergeFrom(Map<String, Long> other) {
+    other.forEach(this::advance);
+  }
+
+  public boolean has(String name) {
+    return stamps.containsKey(name);
+  }
+
+  public Map<String, Long> toMap() {
+    return Map.copyOf(stamps);
+  }
+
+  @Override
+  public String toString() {
+    return stamps.toString();
+  }
+}

@@ -1,0 +1,50 @@
+package bayou.replica;
+
+import bayou.history.LogEntry;
+import bayou.history.WriteId;
+
+/**
+ * One Bayou write as it travels and sits in a log: its accept-stamp and acceptor, its operation,
+ * and its CSN (0 while tentative). Flat so that it serialises compactly.
+ */
+public record Write(long stamp, String acceptor, String op, String key, String value, long csn) {
+  public static final String PUT = "PUT";
+  public static final String DELETE = "DELETE";
+  public static final String CREATE = "CREATE";
+  public static final String RETIRE = "RETIRE";
+
+  public Write {
+    if (acceptor == null || op == null || key == null) {
+      throw new IllegalArgumentException("a write needs an acceptor, an op and a key");
+    }
+    if (op.equals(PUT) && value == null) {
+      throw new IllegalArgumentException("a PUT needs a value: " + key);
+    }
+  }
+
+  public WriteId id() {
+    return new WriteId(stamp, acceptor);
+  }
+
+  public boolean committed() {
+    return csn > 0;
+  }
+
+  Write withCsn(long newCsn) {
+    return new Write(stamp, acceptor, op, key, value, newCsn);
+  }
+
+  boolean isData() {
+    return op.equals(PUT) || op.equals(DELETE);
+  }
+
+  /** The course's printLog line, for PUT and DELETE. */
+  public String courseLine() {
+    String body = op.equals(PUT) ? key + ", " + value : key;
+    return op + ":(" + body + "):" + (committed() ? "TRUE" : "FALSE");
+  }
+
+  public LogEntry toLogEntry() {
+    return new LogEntry(id(), committed() ? csn : -1, op, key, value);
+  }
+}

@@ -1,0 +1,159 @@
+package bayou.replica;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The replica driven directly: no sockets, time passed in by hand. */
+class ReplicaTest {
+  private static final Map<String, Long> NONE = Map.of();
+  private long now = 1_000;
+
+  private Replica create(Replica at) {
+    String name = at.acceptCreate(now += 10);
+    return Replica.created(Set.of(), name, at.fullLog(), at.versionVector());
+  }
+
+  /** One anti-entropy session: {@code to} pulls what it lacks from {@code from}. */
+  private static void exchange(Replica from, Replica to) {
+    to.apply(from.missingAt(to.versionVector(), to.committedCount()));
+    to.checkInvariants();
+  }
+
+  private static List<String> lines(Replica replica) {
+    return java.util.stream.Stream.concat(replica.committedLog().stream(),
+            replica.tentativeLog().stream())
+        .filter(Write::isData).map(Write::courseLine).toList();
+  }
+
+  @Test
+  void primaryCommitsWhatItAcceptsAndReceivesInArrivalOrder() {
+    Replica primary = Replica.root(Set.of());
+    Replica other = create(primary);
+    primary.write(Write.PUT, "song", "a", NONE, NONE, now += 10);
+    other.write(Write.PUT, "song", "b", NONE, NONE, now += 10);
+    assertEquals(List.of("PUT:(song, b):FALSE"), lines(other));
+    exchange(other, primary);
+    exchange(primary, other);
+    assertEquals(List.of("PUT:(song, a):TRUE", "PUT:(song, b):TRUE"), lines(other));
+    assertEquals("b", other.read("song", NONE, NONE).value());
+  }
+
+  @Test
+  void tentativeWritesOrderByStampWhateverTheArrivalOrder() {
+    Replica primary = Replica.root(Set.of());
+    Replica a = create(primary);
+    Replica b = create(primary);
+    Replica c = create(primary);
+    exchange(primary, a);
+    exchange(primary, b);
+    exchange(primary, c);
+    a.write(Write.PUT, "k", "first", NONE, NONE, now += 10);
+    b.write(Write.PUT, "k", "second", NONE, NONE, now += 10);
+    exchange(b, c); // c sees the later write first, then must roll back and replay
+    exchange(a, c);
+    assertEquals(List.of("PUT:(k, first):FALSE", "PUT:(k, second):FALSE"), lines(c));
+    assertEquals("second", c.read("k", NONE, NONE).value());
+  }
+
+  @Test
+  void readsAnswerErrDepBeforeLookingAtTheKey() {
+    Replica primary = Replica.root(Set.of());
+    Replica other = create(primary);
+    Write written = primary.write(Write.PUT, "a", "1", NONE, NONE, now += 10);
+    Map<String, Long> writeSet = primary.versionVector();
+    ReadResult read = other.read("missing", NONE, writeSet);
+    assertEquals(ReadResult.ERR_DEP, read.error());
+    assertNull(other.write(Write.PUT, "b", "2", NONE, writeSet, now += 10), "MW must drop");
+    assertNull(other.write(Write.PUT, "b", "2", writeSet, NONE, now += 10), "WFR must drop");
+    exchange(primary, other);
+    assertEquals(ReadResult.ERR_KEY, other.read("missing", NONE, writeSet).error());
+    assertEquals(written.id(), other.read("a", NONE, writeSet).readFrom());
+  }
+
+  @Test
+  void deleteMakesErrKeyAndNamesTheDelete() {
+    Replica primary = Replica.root(Set.of());
+    primary.write(Write.PUT, "a", "1", NONE, NONE, now += 10);
+    Write delete = primary.write(Write.DELETE, "a", null, NONE, NONE, now += 10);
+    ReadResult read = primary.read("a", NONE, NONE);
+    assertEquals(ReadResult.ERR_KEY, read.error());
+    assertEquals(delete.id(), read.readFrom());
+  }
+
+  /** The handout's kicker: B drops retired R, then exchanges with A, and must not re-add R. */
+  @Test
+  void retiredServerIsNotReAddedByCompleteV() {
+    Replica p = Replica.root(Set.of());
+    Replica a = create(p);
+    Replica b = create(p);
+    Replica r = create(p);
+    exchange(p, a);
+    exchange(p, b);
+    r.write(Write.PUT, "x", "1", NONE, NONE, now += 10);
+    r.write(Write.PUT, "y", "2", NONE, NONE, now += 10);
+    exchange(r, a); // R gossips its writes to A
+    r.retire(now += 10);
+    b.apply(r.fullLog()); // R hands everything, RETIRE included, to B
+    assertFalse(b.versionVector().containsKey(r.name()), "B drops R on its RETIRE");
+    assertTrue(a.versionVector().containsKey(r.name()));
+    exchange(a, b); // the kicker: A still lists R
+    assertFalse(b.versionVector().containsKey(r.name()), "B must not re-add R");
+    exchange(b, a);
+    assertFalse(a.versionVector().containsKey(r.name()), "A learns of the retirement from B");
+    assertEquals(lines(a), lines(b));
+  }
+
+  @Test
+  void newPrimaryCommitsItsTentativeWritesOnHandOff() {
+    Replica p = Replica.root(Set.of());
+    Replica b = create(p);
+    exchange(p, b);
+    b.write(Write.PUT, "k", "v", NONE, NONE, now += 10);
+    assertEquals(1, b.tentativeCount());
+    p.retire(now += 10);
+    b.apply(p.fullLog());
+    b.becomePrimary();
+    assertEquals(0, b.tentativeCount());
+    assertTrue(lines(b).contains("PUT:(k, v):TRUE"));
+    b.write(Write.PUT, "k", "w", NONE, NONE, now += 10);
+    assertEquals("PUT:(k, w):TRUE", lines(b).get(lines(b).size() - 1));
+    b.checkInvariants();
+  }
+
+  @Test
+  void retiringServerDropsClientWrites() {
+    Replica p = Replica.root(Set.of());
+    Replica b = create(p);
+    b.retire(now += 10);
+    assertNull(b.write(Write.PUT, "k", "v", NONE, NONE, now += 10));
+  }
+
+  @Test
+  void stampsFollowRealTimeAcrossServersOfOnePartition() {
+    Replica p = Replica.root(Set.of());
+    Replica a = create(p);
+    Replica b = create(p);
+    Write first = b.write(Write.PUT, "k", "1", NONE, NONE, now += 10);
+    Write second = a.write(Write.PUT, "k", "2", NONE, NONE, now += 10);
+    assertTrue(first.id().compareTo(second.id()) < 0);
+  }
+
+  @Test
+  void duplicatesAndStaleBatchesChangeNothing() {
+    Replica p = Replica.root(Set.of());
+    Replica a = create(p);
+    p.write(Write.PUT, "k", "1", NONE, NONE, now += 10);
+    WriteBatch batch = p.missingAt(a.versionVector(), a.committedCount());
+    assertTrue(a.apply(batch));
+    assertFalse(a.apply(batch));
+    assertEquals(p.digest(), a.digest());
+    a.checkInvariants();
+  }
+}
