@@ -1,0 +1,51 @@
+package bayou.cluster;
+
+import bayou.wire.Msg;
+import java.util.List;
+
+/**
+ * The one control surface of a Bayou system, used by the course master and the campaign runner
+ * alike. Ids are the tester's handles in one namespace for servers and clients. Every method
+ * blocks until done or until its bounded wait runs out ({@link ClusterException}).
+ */
+public interface Cluster extends AutoCloseable {
+  /** Starts server {@code id} and creates it in the system; returns its Bayou name. */
+  String joinServer(int id);
+
+  /** Retires server {@code id} once it has handed its writes to a reachable server. */
+  String retireServer(int id);
+
+  /** Starts client {@code client} on {@code server}, or moves an existing one there. */
+  void joinClient(int client, int server);
+
+  void breakConnection(int a, int b);
+
+  void restoreConnection(int a, int b);
+
+  void pause();
+
+  void start();
+
+  void stabilize();
+
+  /** Server {@code id}'s log and vector. */
+  Msg.LogDump log(int id);
+
+  Msg.OpOutcome put(int client, String key, String value);
+
+  Msg.OpOutcome get(int client, String key);
+
+  Msg.OpOutcome delete(int client, String key);
+
+  /** Live server ids in ascending order. */
+  List<Integer> servers();
+
+  /** Live client ids in ascending order. */
+  List<Integer> clients();
+
+  /** The server a client talks to now, or -1. */
+  int serverOf(int client);
+
+  @Override
+  void close();
+}

@@ -1,0 +1,144 @@
+package bayou.cluster;
+
+import bayou.wire.Msg;
+import bayou.wire.Wire;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/** The master's end of one node's control connection: request/reply calls and pushed digests. */
+final class NodeHandle {
+  private static final AtomicLong NEXT_REQUEST = new AtomicLong(1);
+
+  private final Socket socket;
+  private final Writer out;
+  private final BufferedReader in;
+  private final Process process;
+  private final int port;
+  private final Map<Long, CompletableFuture<Msg.Reply>> calls = new ConcurrentHashMap<>();
+  private volatile Consumer<Msg.Digest> digestListener = digest -> {};
+  private volatile int id = -1;
+
+  NodeHandle(Socket socket, BufferedReader in, Process process, int port) throws IOException {
+    this.socket = socket;
+    this.in = in;
+    this.process = process;
+    this.port = port;
+    this.out = new BufferedWriter(new OutputStreamWriter(socket.getOutputStream(),
+        StandardCharsets.UTF_8));
+    Thread reader = new Thread(this::readLoop, "node-control-" + process.pid());
+    reader.setDaemon(true);
+    reader.start();
+  }
+
+  int port() {
+    return port;
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  int id() {
+    return id;
+  }
+
+  void assigned(int newId, Consumer<Msg.Digest> listener) {
+    this.id = newId;
+    this.digestListener = listener;
+  }
+
+  /** Sends a command and waits for its reply; a failed reply or no reply in time throws. */
+  Msg.Reply call(String cmd, int a, String f, String key, String value,
+      Map<Integer, Integer> ports, Duration timeout) {
+    long req = NEXT_REQUEST.getAndIncrement();
+    CompletableFuture<Msg.Reply> future = new CompletableFuture<>();
+    calls.put(req, future);
+    try {
+      send(new Msg.Control(req, cmd, a, f, key, value, ports));
+      Msg.Reply reply = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      if (!reply.ok()) {
+        throw new ClusterException(cmd + " on node " + id + " failed: " + reply.error());
+      }
+      return reply;
+    } catch (TimeoutException e) {
+      throw new ClusterException(cmd + " on node " + id + ": no answer within "
+          + timeout.toMillis() + " ms");
+    } catch (ExecutionException e) {
+      throw new ClusterException(cmd + " on node " + id + ": " + e.getCause().getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ClusterException(cmd + " on node " + id + ": interrupted");
+    } finally {
+      calls.remove(req);
+    }
+  }
+
+  Msg.Reply call(String cmd, int a, Duration timeout) {
+    return call(cmd, a, null, null, null, null, timeout);
+  }
+
+  private synchronized void send(Msg msg) {
+    try {
+      out.write(Wire.encode(-1, msg));
+      out.write('\n');
+      out.flush();
+    } catch (IOException e) {
+      throw new ClusterException("node " + id + " (pid " + pid() + ") is gone: " + e.getMessage());
+    }
+  }
+
+  private void readLoop() {
+    try {
+      String line;
+      while ((line = in.readLine()) != null) {
+        if (Wire.decode(line).msg() instanceof Msg.Reply reply) {
+          if (reply.req() == 0 && reply.digest() != null) {
+            digestListener.accept(reply.digest());
+          } else {
+            CompletableFuture<Msg.Reply> future = calls.get(reply.req());
+            if (future != null) {
+              future.complete(reply);
+            }
+          }
+        }
+      }
+    } catch (IOException | IllegalArgumentException e) {
+      // the node exited; pending calls fail below
+    }
+    calls.values().forEach(f -> f.completeExceptionally(
+        new IOException("node " + id + " closed its control connection")));
+  }
+
+  /** Ends the node: closing the control connection makes it halt; the kill makes sure. */
+  void stop() {
+    try {
+      socket.close();
+    } catch (IOException ignored) {
+      // closing is all we wanted
+    }
+    process.destroy();
+  }
+
+  boolean awaitExit(Duration timeout) throws InterruptedException {
+    if (process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      return true;
+    }
+    process.destroyForcibly();
+    return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+}

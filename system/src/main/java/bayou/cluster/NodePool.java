@@ -1,0 +1,180 @@
+package bayou.cluster;
+
+import bayou.wire.Msg;
+import bayou.wire.Wire;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Node processes started ahead of need. A JVM takes a few hundred milliseconds to boot, so the
+ * pool keeps {@code spares} blank nodes booted and connected; a join takes one and the pool
+ * starts a replacement. Every process is recorded for {@code bin/cleanup} and ends when the pool
+ * closes (or, should this JVM die, when its control connection closes).
+ */
+public final class NodePool implements AutoCloseable {
+  private static final String NODE_MAIN = "bayou.node.NodeMain";
+
+  private final int spares;
+  private final List<String> command;
+  private final ServerSocket control;
+  private final PidRegistry pids;
+  private final BlockingQueue<NodeHandle> ready = new LinkedBlockingQueue<>();
+  private final Map<Long, Process> booting = new ConcurrentHashMap<>();
+  private final List<NodeHandle> all = new ArrayList<>();
+  private final AtomicLong nextToken = new AtomicLong(1);
+  private volatile boolean closed;
+
+  public NodePool(int spares, List<String> nodeJvmArgs) {
+    if (spares < 1) {
+      throw new IllegalArgumentException("spares must be >= 1, got " + spares);
+    }
+    this.spares = spares;
+    this.command = nodeCommand(nodeJvmArgs);
+    try {
+      this.control = new ServerSocket(0, 256, InetAddress.getLoopbackAddress());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the master's control port", e);
+    }
+    this.pids = PidRegistry.forThisProcess();
+    Thread acceptor = new Thread(this::acceptLoop, "node-pool-accept");
+    acceptor.setDaemon(true);
+    acceptor.start();
+    for (int i = 0; i < spares; i++) {
+      spawn();
+    }
+  }
+
+  /** JVM options for node processes: quick start-up and a small footprint. */
+  public static List<String> defaultNodeJvmArgs() {
+    List<String> args = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+        "-Xss512k", "-Xmx256m", "-XX:-UsePerfData", "-Xshare:auto"));
+    String archive = System.getProperty("bayou.cds");
+    if (archive != null && new java.io.File(archive).isFile()) {
+      args.add("-XX:SharedArchiveFile=" + archive);
+    }
+    if (Boolean.getBoolean("bayou.debug")) {
+      args.add("-Dbayou.debug=true");
+    }
+    return args;
+  }
+
+  private static List<String> nodeCommand(List<String> jvmArgs) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(ProcessHandle.current().info().command().orElse("java"));
+    cmd.addAll(jvmArgs);
+    cmd.add("-cp");
+    cmd.add(System.getProperty("java.class.path"));
+    cmd.add(NODE_MAIN);
+    return cmd;
+  }
+
+  /** A booted, blank node; starts another in its place. */
+  NodeHandle take(Duration timeout) {
+    try {
+      NodeHandle node = ready.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      if (node == null) {
+        throw new ClusterException("no node process booted within " + timeout.toMillis()
+            + " ms");
+      }
+      spawn();
+      return node;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ClusterException("interrupted while waiting for a node process");
+    }
+  }
+
+  private void spawn() {
+    if (closed) {
+      return;
+    }
+    long token = nextToken.getAndIncrement();
+    List<String> cmd = new ArrayList<>(command);
+    cmd.add(Integer.toString(control.getLocalPort()));
+    cmd.add(Long.toString(token));
+    try {
+      Process process = new ProcessBuilder(cmd)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+          .redirectError(ProcessBuilder.Redirect.INHERIT)
+          .start();
+      booting.put(token, process);
+      pids.record(process.pid(), token);
+    } catch (IOException e) {
+      throw new ClusterException("cannot start a node process: " + e.getMessage());
+    }
+  }
+
+  private void acceptLoop() {
+    while (!closed) {
+      try {
+        Socket socket = control.accept();
+        socket.setTcpNoDelay(true);
+        BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+            StandardCharsets.UTF_8));
+        Msg.Hello hello = (Msg.Hello) Wire.decode(in.readLine()).msg();
+        Process process = booting.remove(hello.token());
+        if (process == null) {
+          socket.close(); // not one of ours
+          continue;
+        }
+        NodeHandle node = new NodeHandle(socket, in, process, hello.port());
+        synchronized (all) {
+          all.add(node);
+        }
+        ready.add(node);
+      } catch (IOException | RuntimeException e) {
+        if (!closed) {
+          System.err.println("bayou: a node failed to say hello: " + e.getMessage());
+        }
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    try {
+      control.close();
+    } catch (IOException ignored) {
+      // closing is all we wanted
+    }
+    List<NodeHandle> nodes;
+    synchronized (all) {
+      nodes = new ArrayList<>(all);
+    }
+    nodes.forEach(NodeHandle::stop);
+    booting.values().forEach(Process::destroy);
+    try {
+      for (NodeHandle node : nodes) {
+        node.awaitExit(Duration.ofSeconds(2));
+      }
+      for (Process process : booting.values()) {
+        if (!process.waitFor(2, TimeUnit.SECONDS)) {
+          process.destroyForcibly();
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    pids.clear();
+  }
+
+  int spares() {
+    return spares;
+  }
+}

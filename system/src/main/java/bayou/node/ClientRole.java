@@ -1,0 +1,131 @@
+package bayou.node;
+
+import bayou.replica.VersionVector;
+import bayou.wire.Msg;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * A client process: one session (read-set and write-set) talking to one server at a time. The
+ * master hands it one operation at a time; it answers when its server answers, or when its
+ * bounded wait runs out.
+ */
+final class ClientRole implements Role {
+  /** How long a client waits for its server before reporting the outcome as unknown. */
+  static final long OP_TIMEOUT_MS = 3_000;
+
+  private final int id;
+  private final Transport transport;
+  private final ControlLink master;
+  private final Set<Integer> blocked = new HashSet<>();
+  private final VersionVector readSet = new VersionVector();
+  private final VersionVector writeSet = new VersionVector();
+  private int server = -1;
+  private Msg.Control pending;
+  private long pendingDeadlineNanos;
+
+  ClientRole(int id, Transport transport, ControlLink master) {
+    this.id = id;
+    this.transport = transport;
+    this.master = master;
+  }
+
+  @Override
+  public long idleWaitMs() {
+    if (pending == null) {
+      return 60_000;
+    }
+    return Math.max(1, (pendingDeadlineNanos - System.nanoTime()) / 1_000_000);
+  }
+
+  @Override
+  public void onIdle() {
+    if (pending != null && System.nanoTime() - pendingDeadlineNanos >= 0) {
+      finish(new Msg.OpOutcome("info", null, "timeout", server, null, null, null, null,
+          readSet.toMap(), writeSet.toMap()));
+    }
+  }
+
+  @Override
+  public void afterBatch() {
+    onIdle();
+  }
+
+  @Override
+  public void handle(Inbound item) {
+    if (item instanceof Inbound.FromMaster fromMaster) {
+      onControl(fromMaster.control());
+    } else if (item instanceof Inbound.FromPeer fromPeer
+        && fromPeer.msg() instanceof Msg.ClientReply reply) {
+      onReply(reply);
+    }
+  }
+
+  private void onControl(Msg.Control c) {
+    switch (c.cmd()) {
+      case "servers", "clients" -> transport.learn(c.ports());
+      case "forget" -> transport.forget(c.a());
+      case "connect", "unblock" -> {
+        blocked.remove(c.a());
+        server = c.a();
+      }
+      case "block" -> {
+        blocked.add(c.a());
+        if (server == c.a()) {
+          server = -1;
+        }
+      }
+      case "op" -> {
+        startOp(c);
+        return;
+      }
+      case "exit" -> Runtime.getRuntime().halt(0);
+      default -> {
+        master.send(Msg.Reply.failed(c.req(), "unknown command " + c.cmd()));
+        return;
+      }
+    }
+    master.send(Msg.Reply.ok(c.req()));
+  }
+
+  private void startOp(Msg.Control c) {
+    if (pending != null) {
+      master.send(Msg.Reply.failed(c.req(), "client " + id + " is busy"));
+      return;
+    }
+    pending = c;
+    pendingDeadlineNanos = System.nanoTime() + OP_TIMEOUT_MS * 1_000_000;
+    if (server < 0) {
+      finish(outcome("fail", "no-server", null));
+      return;
+    }
+    Msg.ClientRequest request = new Msg.ClientRequest(c.req(), c.f(), c.key(), c.value(),
+        readSet.toMap(), writeSet.toMap());
+    if (!transport.send(server, request)) {
+      finish(outcome("fail", "dropped", null)); // the server is gone (retired): nothing applied
+    }
+  }
+
+  private void onReply(Msg.ClientReply reply) {
+    if (pending == null || reply.req() != pending.req()) {
+      return; // an answer that came after its timeout
+    }
+    if (reply.status().equals("ok")) {
+      (pending.f().equals("get") ? readSet : writeSet).mergeFrom(reply.vv());
+    }
+    String status = reply.status().equals("ok") ? "ok" : "fail";
+    finish(new Msg.OpOutcome(status, reply.value(), reply.error(), server, reply.serverName(),
+        reply.vv(), reply.writeId(), reply.readFrom(), readSet.toMap(), writeSet.toMap()));
+  }
+
+  private Msg.OpOutcome outcome(String status, String error, String serverName) {
+    return new Msg.OpOutcome(status, null, error, server, serverName, null, null, null,
+        readSet.toMap(), writeSet.toMap());
+  }
+
+  private void finish(Msg.OpOutcome outcome) {
+    long req = pending.req();
+    pending = null;
+    master.send(new Msg.Reply(req, true, null, null, null, null, outcome));
+  }
+}

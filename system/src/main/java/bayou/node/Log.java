@@ -1,0 +1,19 @@
+package bayou.node;
+
+/** Diagnostics to stderr, off unless {@code -Dbayou.debug=true}: nodes are quiet by default. */
+final class Log {
+  static final boolean DEBUG = Boolean.getBoolean("bayou.debug");
+
+  private Log() {}
+
+  static void debug(String format, Object... args) {
+    if (DEBUG) {
+      System.err.println("[node " + ProcessHandle.current().pid() + "] "
+          + String.format(format, args));
+    }
+  }
+
+  static void error(String message) {
+    System.err.println("bayou node " + ProcessHandle.current().pid() + ": " + message);
+  }
+}

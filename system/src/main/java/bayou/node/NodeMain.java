@@ -1,0 +1,66 @@
+package bayou.node;
+
+import bayou.replica.Bug;
+import bayou.wire.Msg;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A server or client process. It starts blank, says hello to the master, and becomes a server or
+ * a client when the master assigns it an id; the master keeps blank nodes warm so that joining
+ * does not wait for a JVM to start. One thread runs the node's logic; others only read sockets.
+ */
+public final class NodeMain {
+  static final int INBOX_MAX = 1_000_000;
+
+  private NodeMain() {}
+
+  /** Arguments: the master's control port and this node's token. */
+  public static void main(String[] args) throws Exception {
+    if (args.length != 2) {
+      System.err.println("usage: NodeMain MASTER_PORT TOKEN");
+      System.exit(2);
+    }
+    BlockingQueue<Inbound> inbox = new LinkedBlockingQueue<>(INBOX_MAX);
+    Transport transport = new Transport(inbox);
+    ControlLink master = new ControlLink(Integer.parseInt(args[0]));
+    master.startReading(inbox);
+    master.send(new Msg.Hello(Long.parseLong(args[1]), ProcessHandle.current().pid(),
+        transport.port()));
+    Role role = awaitAssignment(inbox, transport, master);
+    run(role, inbox);
+  }
+
+  private static Role awaitAssignment(BlockingQueue<Inbound> inbox, Transport transport,
+      ControlLink master) throws InterruptedException {
+    while (true) {
+      Inbound item = inbox.take();
+      if (item instanceof Inbound.FromMaster fromMaster
+          && fromMaster.control().cmd().equals("assign")) {
+        Msg.Control control = fromMaster.control();
+        transport.setSelf(control.a());
+        Role role = control.key().equals("server")
+            ? new ServerRole(control.a(), Bug.parseList(control.value()), transport, master)
+            : new ClientRole(control.a(), transport, master);
+        master.send(Msg.Reply.ok(control.req()));
+        return role;
+      }
+    }
+  }
+
+  private static void run(Role role, BlockingQueue<Inbound> inbox) throws InterruptedException {
+    while (true) {
+      Inbound item = inbox.poll(role.idleWaitMs(), TimeUnit.MILLISECONDS);
+      if (item == null) {
+        role.onIdle();
+      } else {
+        do {
+          role.handle(item);
+          item = inbox.poll();
+        } while (item != null);
+      }
+      role.afterBatch();
+    }
+  }
+}

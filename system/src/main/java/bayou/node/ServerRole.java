@@ -1,0 +1,283 @@
+package bayou.node;
+
+import bayou.replica.Bug;
+import bayou.replica.ReadResult;
+import bayou.replica.Replica;
+import bayou.replica.Write;
+import bayou.replica.WriteBatch;
+import bayou.wire.Msg;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * A Bayou server process around a {@link Replica}: network partitions (blocked peers), pause,
+ * event-driven gossip, creation, retirement and client requests. The replica decides; this class
+ * only moves messages.
+ */
+final class ServerRole implements Role {
+  /** The slow periodic backstop; gossip is otherwise driven by changes. */
+  static final long BACKSTOP_GOSSIP_MS = 2_000;
+
+  private final int id;
+  private final Set<Bug> bugs;
+  private final Transport transport;
+  private final ControlLink master;
+  private final Set<Integer> servers = new HashSet<>();
+  private final Set<Integer> blocked = new HashSet<>();
+  private final Set<Long> syncsAwaited = new HashSet<>(); // master requests, used as sync ids
+  private Replica replica;
+  private boolean paused;
+  private boolean changed;
+  private long createRequest;
+  private long handoffRequest;
+
+  ServerRole(int id, Set<Bug> bugs, Transport transport, ControlLink master) {
+    this.id = id;
+    this.bugs = bugs;
+    this.transport = transport;
+    this.master = master;
+  }
+
+  @Override
+  public long idleWaitMs() {
+    return BACKSTOP_GOSSIP_MS;
+  }
+
+  @Override
+  public void onIdle() {
+    if (replica != null && !paused) {
+      gossip();
+    }
+  }
+
+  @Override
+  public void afterBatch() {
+    if (changed && replica != null) {
+      changed = false;
+      master.send(new Msg.Reply(0, true, null, null, digest(), null, null));
+      if (!paused) {
+        gossip();
+      }
+    }
+  }
+
+  /** Tells every reachable server what this one has; those that lack something ask for it. */
+  private void gossip() {
+    Msg.Pull pull = pull(0);
+    for (int peer : servers) {
+      if (peer != id && !blocked.contains(peer)) {
+        transport.send(peer, pull);
+      }
+    }
+  }
+
+  private Msg.Pull pull(long sync) {
+    return new Msg.Pull(sync, replica.versionVector(), replica.committedCount());
+  }
+
+  private Msg.Digest digest() {
+    var value = replica.digest();
+    return new Msg.Digest(id, value.committed(), value.tentative(), value.hash(),
+        replica.isPrimary());
+  }
+
+  @Override
+  public void handle(Inbound item) {
+    if (item instanceof Inbound.FromMaster fromMaster) {
+      onControl(fromMaster.control());
+    } else if (item instanceof Inbound.FromPeer fromPeer && !blocked.contains(fromPeer.from())) {
+      onPeer(fromPeer.from(), fromPeer.msg());
+    }
+  }
+
+  private void onControl(Msg.Control c) {
+    switch (c.cmd()) {
+      case "servers" -> {
+        transport.learn(c.ports());
+        servers.addAll(c.ports().keySet());
+        reply(c);
+      }
+      case "clients" -> {
+        transport.learn(c.ports());
+        reply(c);
+      }
+      case "forget" -> {
+        servers.remove(c.a());
+        transport.forget(c.a());
+        reply(c);
+      }
+      case "root" -> {
+        replica = Replica.root(bugs);
+        changed = true;
+        master.send(new Msg.Reply(c.req(), true, null, replica.name(), null, null, null));
+      }
+      case "join" -> {
+        createRequest = c.req();
+        if (!transport.send(c.a(), new Msg.CreateRequest(c.req()))) {
+          master.send(Msg.Reply.failed(c.req(), "creator " + c.a() + " unreachable"));
+        }
+      }
+      case "block" -> {
+        blocked.add(c.a());
+        reply(c);
+      }
+      case "unblock" -> {
+        blocked.remove(c.a());
+        changed = true;
+        reply(c);
+      }
+      case "pause" -> {
+        paused = true;
+        reply(c);
+      }
+      case "start" -> {
+        paused = false;
+        changed = true;
+        reply(c);
+      }
+      case "sync" -> sync(c);
+      case "retire" -> retire(c);
+      case "digest" -> master.send(new Msg.Reply(c.req(), true, null, null,
+          replica == null ? null : digest(), null, null));
+      case "log" -> master.send(new Msg.Reply(c.req(), true, null, null, null, logDump(), null));
+      case "exit" -> {
+        reply(c);
+        Runtime.getRuntime().halt(0);
+      }
+      default -> master.send(Msg.Reply.failed(c.req(), "unknown command " + c.cmd()));
+    }
+  }
+
+  private void reply(Msg.Control c) {
+    master.send(Msg.Reply.ok(c.req()));
+  }
+
+  /** An immediate exchange with one peer, answered to the master when the peer's writes are in. */
+  private void sync(Msg.Control c) {
+    if (paused || blocked.contains(c.a()) || replica == null) {
+      reply(c);
+      return;
+    }
+    syncsAwaited.add(c.req());
+    if (!transport.send(c.a(), pull(c.req()))) {
+      syncsAwaited.remove(c.req());
+      master.send(Msg.Reply.failed(c.req(), "server " + c.a() + " unreachable"));
+    }
+  }
+
+  private void retire(Msg.Control c) {
+    replica.retire(nowMicros());
+    changed = true;
+    handoffRequest = c.req();
+    WriteBatch all = replica.fullLog();
+    if (!transport.send(c.a(), new Msg.Handoff(c.req(), all.committed(), all.tentative(),
+        replica.isPrimary()))) {
+      master.send(Msg.Reply.failed(c.req(), "heir " + c.a() + " unreachable"));
+    }
+  }
+
+  private Msg.LogDump logDump() {
+    if (replica == null) {
+      return null;
+    }
+    return new Msg.LogDump(replica.name(), replica.isPrimary(), replica.committedLog(),
+        replica.tentativeLog(), replica.versionVector());
+  }
+
+  private void onPeer(int from, Msg msg) {
+    if (replica == null) {
+      if (msg instanceof Msg.CreateReply reply && reply.req() == createRequest) {
+        created(reply);
+      }
+      return;
+    }
+    if (msg instanceof Msg.Pull pull) {
+      onPull(from, pull);
+    } else if (msg instanceof Msg.Push push) {
+      onPush(push);
+    } else if (msg instanceof Msg.ClientRequest request) {
+      onClient(from, request);
+    } else if (msg instanceof Msg.CreateRequest request) {
+      onCreate(from, request);
+    } else if (msg instanceof Msg.Handoff handoff) {
+      onHandoff(from, handoff);
+    } else if (msg instanceof Msg.HandoffAck ack && ack.req() == handoffRequest) {
+      master.send(new Msg.Reply(ack.req(), true, null, replica.name(), null, null, null));
+    }
+  }
+
+  private void onCreate(int from, Msg.CreateRequest request) {
+    String child = replica.acceptCreate(nowMicros());
+    WriteBatch all = replica.fullLog();
+    transport.send(from, new Msg.CreateReply(request.req(), child, all.committed(),
+        all.tentative(), replica.versionVector()));
+    changed = true;
+  }
+
+  /** A retiring server's log arrives; with the primary role, this server commits what it holds. */
+  private void onHandoff(int from, Msg.Handoff handoff) {
+    replica.apply(new WriteBatch(handoff.committed(), handoff.tentative()));
+    if (handoff.primary()) {
+      replica.becomePrimary();
+    }
+    transport.send(from, new Msg.HandoffAck(handoff.req()));
+    changed = true;
+  }
+
+  private void created(Msg.CreateReply reply) {
+    replica = Replica.created(bugs, reply.name(),
+        new WriteBatch(reply.committed(), reply.tentative()), reply.vv());
+    changed = true;
+    master.send(new Msg.Reply(reply.req(), true, null, replica.name(), null, null, null));
+  }
+
+  private void onPull(int from, Msg.Pull pull) {
+    if ((paused && pull.sync() == 0) || replica.isRetiring()) {
+      return;
+    }
+    changed |= replica.absorbPeerVector(pull.vv());
+    WriteBatch missing = replica.missingAt(pull.vv(), pull.committed());
+    if (!missing.isEmpty() || pull.sync() != 0) {
+      transport.send(from, new Msg.Push(pull.sync(), missing.committed(), missing.tentative()));
+    }
+    if (pull.sync() == 0 && replica.lacksFrom(pull.vv(), pull.committed())) {
+      transport.send(from, pull(0));
+    }
+  }
+
+  private void onPush(Msg.Push push) {
+    if ((paused && push.sync() == 0) || replica.isRetiring()) {
+      return;
+    }
+    changed |= replica.apply(new WriteBatch(push.committed(), push.tentative()));
+    if (syncsAwaited.remove(push.sync())) {
+      changed = true;
+      master.send(Msg.Reply.ok(push.sync()));
+    }
+  }
+
+  private void onClient(int from, Msg.ClientRequest request) {
+    Msg.ClientReply reply;
+    if (request.f().equals("get")) {
+      ReadResult read = replica.read(request.key(), request.readSet(), request.writeSet());
+      String status = ReadResult.ERR_DEP.equals(read.error()) ? "ERR_DEP" : "ok";
+      reply = new Msg.ClientReply(request.req(), status, read.value(), read.error(), read.vv(),
+          null, read.readFrom(), replica.name());
+    } else {
+      String op = request.f().equals("put") ? Write.PUT : Write.DELETE;
+      Write accepted = replica.write(op, request.key(), request.value(), request.readSet(),
+          request.writeSet(), nowMicros());
+      changed |= accepted != null;
+      reply = new Msg.ClientReply(request.req(), accepted == null ? "dropped" : "ok", null,
+          accepted == null ? "dropped" : null, replica.versionVector(),
+          accepted == null ? null : accepted.id(), null, replica.name());
+    }
+    transport.send(from, reply);
+  }
+
+  static long nowMicros() {
+    return ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
+  }
+}
