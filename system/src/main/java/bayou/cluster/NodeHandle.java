@@ -107,9 +107,11 @@ final class NodeHandle {
       String line;
       while ((line = in.readLine()) != null) {
         if (Wire.decode(line).msg() instanceof Msg.Reply reply) {
-          if (reply.req() == 0 && reply.digest() != null) {
+          if (reply.digest() != null) {
+            // in arrival order, here: a stale answer applied later would overwrite a newer push
             digestListener.accept(reply.digest());
-          } else {
+          }
+          if (reply.req() != 0) {
             CompletableFuture<Msg.Reply> future = calls.get(reply.req());
             if (future != null) {
               future.complete(reply);

@@ -105,8 +105,8 @@ public final class ProcessCluster implements Cluster {
     topology.removeServer(id);
     stabilizer.forget(id);
     node.stop();
-    for (NodeHandle other : servers.values()) {
-      other.call("forget", id, CONTROL_TIMEOUT);
+    for (NodeHandle other : allNodes()) {
+      other.call("forget", id, CONTROL_TIMEOUT); // so requests to it fail at once: dropped
     }
     return reply.name();
   }
@@ -204,10 +204,7 @@ public final class ProcessCluster implements Cluster {
 
   private void refreshDigests() {
     for (NodeHandle node : servers.values()) {
-      Msg.Reply reply = node.call("digest", -1, CONTROL_TIMEOUT);
-      if (reply.digest() != null) {
-        stabilizer.update(reply.digest());
-      }
+      node.call("digest", -1, CONTROL_TIMEOUT); // the answer reaches the stabilizer on arrival
     }
   }
 

@@ -8,7 +8,7 @@ final class Log {
 
   static void debug(String format, Object... args) {
     if (DEBUG) {
-      System.err.println("[node " + ProcessHandle.current().pid() + "] "
+      System.err.println("[node " + ProcessHandle.current().pid() + " " + System.currentTimeMillis() % 100000 + "] "
           + String.format(format, args));
     }
   }

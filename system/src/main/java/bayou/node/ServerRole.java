@@ -56,6 +56,7 @@ final class ServerRole implements Role {
   public void afterBatch() {
     if (changed && replica != null) {
       changed = false;
+      Log.debug("server %d: digest %s", id, digest());
       master.send(new Msg.Reply(0, true, null, null, digest(), null, null));
       if (!paused) {
         gossip();
@@ -234,6 +235,8 @@ final class ServerRole implements Role {
   }
 
   private void onPull(int from, Msg.Pull pull) {
+    Log.debug("server %d: pull from %d sync=%d csn=%d paused=%s", id, from, pull.sync(),
+        pull.committed(), paused);
     if ((paused && pull.sync() == 0) || replica.isRetiring()) {
       return;
     }
@@ -248,6 +251,8 @@ final class ServerRole implements Role {
   }
 
   private void onPush(Msg.Push push) {
+    Log.debug("server %d: push sync=%d %d+%d paused=%s", id, push.sync(),
+        push.committed().size(), push.tentative().size(), paused);
     if ((paused && push.sync() == 0) || replica.isRetiring()) {
       return;
     }

@@ -1,0 +1,75 @@
+package bayou.cli;
+
+import bayou.cluster.NodePool;
+import bayou.master.Suite;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Regression of course-format cases. */
+@Command(name = "suite", mixinStandardHelpOptions = true,
+    description = {"Runs every DIR/tests/NAME.test through the master and compares stdout with "
+        + "DIR/solutions/NAME.sol.",
+        "Prints one row per case, then 'N passed, M failed'; exits 1 on any failure."})
+final class SuiteCommand implements Callable<Integer> {
+  @Parameters(paramLabel = "DIR", description = "A suite directory with tests/ and solutions/.")
+  Path dir;
+
+  @Option(names = "--strict", description = "Compare exactly (default: the course grader's "
+      + "rule, exact or else the same set of stripped lines).")
+  boolean strict;
+
+  @Option(names = "--only", paramLabel = "NAME", split = ",",
+      description = "Run only these cases.")
+  List<String> only;
+
+  @Option(names = "--repeat", defaultValue = "1", description = "Run the suite N times.")
+  int repeat;
+
+  @Option(names = {"-v", "--verbose"}, description = "Show the diff and stderr of failures.")
+  boolean verbose;
+
+  @Override
+  public Integer call() throws Exception {
+    if (!Files.isDirectory(dir)) {
+      System.err.println("bayou suite: no such directory: " + dir);
+      return Main.BAD_ARGUMENTS;
+    }
+    List<String> names = only != null ? only : Suite.caseNames(dir);
+    Suite.Rule rule = strict ? Suite.Rule.STRICT : Suite.Rule.GRADER;
+    int passed = 0;
+    int failed = 0;
+    long start = System.nanoTime();
+    try (NodePool pool = new NodePool(6, NodePool.defaultNodeJvmArgs())) {
+      Suite suite = new Suite(pool, "");
+      for (int round = 0; round < repeat; round++) {
+        for (String name : names) {
+          Suite.Result result = suite.run(dir, name, rule);
+          System.out.printf("%-4s %-40s %6.2f s%n", result.passed() ? "PASS" : "FAIL", name,
+              result.seconds());
+          if (result.passed()) {
+            passed++;
+          } else {
+            failed++;
+            if (verbose) {
+              System.out.println("  expected:\n" + indent(result.expected()) + "  actual:\n"
+                  + indent(result.actual()) + "  stderr:\n" + indent(result.stderr()));
+            }
+          }
+          System.out.flush();
+        }
+      }
+    }
+    System.out.printf("total %.2f s%n", (System.nanoTime() - start) / 1e9);
+    System.out.println(passed + " passed, " + failed + " failed");
+    return failed == 0 ? 0 : 1;
+  }
+
+  private static String indent(String text) {
+    return text == null ? "    (none)\n" : text.indent(4);
+  }
+}

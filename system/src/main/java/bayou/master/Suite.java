@@ -1,0 +1,90 @@
+package bayou.master;
+
+import bayou.cluster.NodePool;
+import bayou.cluster.ProcessCluster;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Runs course-format cases ({@code DIR/tests/NAME.test} against {@code DIR/solutions/NAME.sol})
+ * through the master, each on a fresh cluster of real processes. One warm {@link NodePool} serves
+ * all cases, so a case does not wait for JVMs to boot.
+ */
+public final class Suite {
+  /** How the output is compared with the expected solution. */
+  public enum Rule {
+    /** Exactly equal. */
+    STRICT,
+    /** The course grader's rule: exactly equal, or else the same set of stripped lines. */
+    GRADER
+  }
+
+  /** One case's outcome. */
+  public record Result(String name, boolean passed, double seconds, String actual,
+      String expected, String stderr) {}
+
+  private final NodePool pool;
+  private final String bugs;
+
+  public Suite(NodePool pool, String bugs) {
+    this.pool = pool;
+    this.bugs = bugs;
+  }
+
+  /** The case names of a suite directory, sorted. */
+  public static List<String> caseNames(Path dir) {
+    Path tests = dir.resolve("tests");
+    if (!Files.isDirectory(tests)) {
+      throw new IllegalArgumentException("no tests/ directory in " + dir);
+    }
+    try (Stream<Path> files = Files.list(tests)) {
+      return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".test"))
+          .map(n -> n.substring(0, n.length() - ".test".length())).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Runs one case of {@code dir}. */
+  public Result run(Path dir, String name, Rule rule) throws IOException {
+    Path solution = dir.resolve("solutions").resolve(name + ".sol");
+    String expected = Files.exists(solution) ? Files.readString(solution) : null;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    long start = System.nanoTime();
+    try (ProcessCluster cluster = new ProcessCluster(pool, bugs);
+        BufferedReader in = Files.newBufferedReader(dir.resolve("tests").resolve(name + ".test"));
+        PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+      new Master(cluster, outStream, errStream).run(in);
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    String actual = out.toString(StandardCharsets.UTF_8);
+    boolean passed = expected != null && matches(actual, expected, rule);
+    return new Result(name, passed, seconds, actual, expected,
+        err.toString(StandardCharsets.UTF_8));
+  }
+
+  static boolean matches(String actual, String expected, Rule rule) {
+    if (actual.equals(expected)) {
+      return true;
+    }
+    if (rule == Rule.STRICT) {
+      return false;
+    }
+    return new HashSet<>(strippedLines(actual)).equals(new HashSet<>(strippedLines(expected)));
+  }
+
+  private static List<String> strippedLines(String text) {
+    return text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+  }
+}
