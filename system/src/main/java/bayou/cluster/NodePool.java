@@ -28,6 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class NodePool implements AutoCloseable {
   private static final String NODE_MAIN = "bayou.node.NodeMain";
+  static final Duration EXIT_WAIT = Duration.ofSeconds(2);
 
   private final int spares;
   private final List<String> command;
@@ -57,6 +58,7 @@ public final class NodePool implements AutoCloseable {
     for (int i = 0; i < spares; i++) {
       spawn();
     }
+    bayou.node.WarmUp.run(); // the master's side of the codec, while the spares boot
   }
 
   /** JVM options for node processes: quick start-up and a small footprint. */
@@ -161,7 +163,7 @@ public final class NodePool implements AutoCloseable {
     booting.values().forEach(Process::destroy);
     try {
       for (NodeHandle node : nodes) {
-        node.awaitExit(Duration.ofSeconds(2));
+        node.awaitExit(EXIT_WAIT);
       }
       for (Process process : booting.values()) {
         if (!process.waitFor(2, TimeUnit.SECONDS)) {

@@ -22,9 +22,17 @@ public final class NodeMain {
       System.err.println("usage: NodeMain MASTER_PORT TOKEN");
       System.exit(2);
     }
+    WarmUp.run(); // before saying hello: a spare is warm by the time it is used
     BlockingQueue<Inbound> inbox = new LinkedBlockingQueue<>(INBOX_MAX);
     Transport transport = new Transport(inbox);
-    ControlLink master = new ControlLink(Integer.parseInt(args[0]));
+    ControlLink master;
+    try {
+      master = new ControlLink(Integer.parseInt(args[0]));
+    } catch (java.io.IOException e) {
+      Log.debug("master unreachable: %s", e.getMessage());
+      Runtime.getRuntime().halt(0); // the master is gone already: nothing to serve
+      return;
+    }
     master.startReading(inbox);
     master.send(new Msg.Hello(Long.parseLong(args[1]), ProcessHandle.current().pid(),
         transport.port()));

@@ -1,0 +1,56 @@
+package bayou.master;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import bayou.cluster.NodePool;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Course-format cases through the master on real processes, compared exactly: the project's own
+ * cases in {@code tests/} and, when {@code ../shared/course-suite} is there, the course suite.
+ */
+class SuiteTest {
+  private static NodePool pool;
+
+  static Path root() {
+    return Path.of(System.getProperty("bayou.root", "..")).toAbsolutePath().normalize();
+  }
+
+  @BeforeAll
+  static void startPool() {
+    pool = new NodePool(4, NodePool.defaultNodeJvmArgs());
+  }
+
+  @AfterAll
+  static void stopPool() {
+    pool.close();
+  }
+
+  @TestFactory
+  Stream<DynamicTest> ownCases() {
+    return cases(root());
+  }
+
+  @TestFactory
+  Stream<DynamicTest> courseSuite() {
+    Path course = root().resolve("../shared/course-suite").normalize();
+    assumeTrue(Files.isDirectory(course), "no course suite at " + course);
+    return cases(course);
+  }
+
+  private static Stream<DynamicTest> cases(Path dir) {
+    Suite suite = new Suite(pool, "");
+    return Suite.caseNames(dir).stream().map(name -> DynamicTest.dynamicTest(name, () -> {
+      Suite.Result result = suite.run(dir, name, Suite.Rule.STRICT);
+      assertEquals(result.expected(), result.actual(),
+          () -> name + " differs; master stderr:\n" + result.stderr());
+    }));
+  }
+}
