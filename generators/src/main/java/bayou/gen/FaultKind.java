@@ -1,0 +1,55 @@
+package bayou.gen;
+
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+
+/** The kinds of fault a schedule may inject; the campaign's {@code --nemesis} names them. */
+public enum FaultKind {
+  /** Partition the live servers into a shape, or heal the current partition. */
+  PARTITION,
+  /** Pause anti-entropy for a few steps, then start it again. */
+  PAUSE,
+  /** Retire a live server (never the last one) and move its clients elsewhere. */
+  RETIRE,
+  /** Join a new server under the next unused id. */
+  JOIN,
+  /** Move a client to another server, by {@code joinClient} or by break and restore. */
+  MOVE;
+
+  /** The lower-case name used on command lines. */
+  public String flagName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * Parses a comma-separated list such as {@code partition,pause}; {@code all} means every kind
+   * and {@code none} or an empty string means none.
+   *
+   * @throws IllegalArgumentException naming the unknown kind and the known ones
+   */
+  public static Set<FaultKind> parseList(String list) {
+    String trimmed = list.strip();
+    if (trimmed.isEmpty() || trimmed.equalsIgnoreCase("none")) {
+      return EnumSet.noneOf(FaultKind.class);
+    }
+    if (trimmed.equalsIgnoreCase("all")) {
+      return EnumSet.allOf(FaultKind.class);
+    }
+    EnumSet<FaultKind> kinds = EnumSet.noneOf(FaultKind.class);
+    for (String word : trimmed.split(",")) {
+      kinds.add(parse(word.strip()));
+    }
+    return kinds;
+  }
+
+  private static FaultKind parse(String word) {
+    for (FaultKind k : values()) {
+      if (k.flagName().equalsIgnoreCase(word)) {
+        return k;
+      }
+    }
+    throw new IllegalArgumentException("unknown fault kind \"" + word
+        + "\"; expected some of partition,pause,retire,join,move (or all, none)");
+  }
+}

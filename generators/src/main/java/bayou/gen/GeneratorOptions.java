@@ -1,0 +1,174 @@
+package bayou.gen;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What a {@link ScheduleGenerator} produces: cluster size, key space, which faults and how often.
+ *
+ * @param servers servers joined at the start (ids 0..servers-1)
+ * @param clients clients joined at the start (ids servers..servers+clients-1)
+ * @param keys size of the key space {@code k0..k<keys-1>}
+ * @param nemesis fault kinds that may be injected (empty: a fault-free workload)
+ * @param faultProbability chance that a generated step starts a fault instead of a client op
+ * @param putWeight relative weight of {@code put} among client ops
+ * @param getWeight relative weight of {@code get}
+ * @param deleteWeight relative weight of {@code delete}
+ * @param partitionWeights relative weight of each partition shape (a missing shape weighs 0)
+ * @param maxServers live servers above which no new server joins
+ * @param maxPauseSteps most steps a pause lasts before the schedule starts anti-entropy again
+ */
+public record GeneratorOptions(int servers, int clients, int keys, Set<FaultKind> nemesis,
+    double faultProbability, int putWeight, int getWeight, int deleteWeight,
+    Map<PartitionShape, Integer> partitionWeights, int maxServers, int maxPauseSteps) {
+
+  public GeneratorOptions {
+    atLeast("servers", servers, 1);
+    atLeast("clients", clients, 1);
+    atLeast("keys", keys, 1);
+    Objects.requireNonNull(nemesis, "nemesis must not be null");
+    Objects.requireNonNull(partitionWeights, "partitionWeights must not be null");
+    nemesis = Collections.unmodifiableSet(nemesis.isEmpty()
+        ? EnumSet.noneOf(FaultKind.class) : EnumSet.copyOf(nemesis));
+    if (!(faultProbability >= 0 && faultProbability <= 1)) {
+      throw new IllegalArgumentException(
+          "faultProbability must be in [0, 1], got " + faultProbability);
+    }
+    atLeast("putWeight", putWeight, 0);
+    atLeast("getWeight", getWeight, 0);
+    atLeast("deleteWeight", deleteWeight, 0);
+    if (putWeight + getWeight + deleteWeight == 0) {
+      throw new IllegalArgumentException("put, get and delete weights must not all be 0");
+    }
+    partitionWeights = shapeWeights(partitionWeights, nemesis.contains(FaultKind.PARTITION));
+    atLeast("maxServers", maxServers, servers);
+    atLeast("maxPauseSteps", maxPauseSteps, 1);
+  }
+
+  /** 5 servers, 5 clients, 5 keys, every fault kind at 0.08 per step, put/get/delete 5/4/1. */
+  public static GeneratorOptions defaults() {
+    return builder().build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding these options, to change a few. */
+  public Builder toBuilder() {
+    Builder b = new Builder().servers(servers).clients(clients).keys(keys).nemesis(nemesis)
+        .faultProbability(faultProbability).opWeights(putWeight, getWeight, deleteWeight)
+        .maxServers(maxServers).maxPauseSteps(maxPauseSteps);
+    partitionWeights.forEach(b::partitionWeight);
+    return b;
+  }
+
+  private static void atLeast(String name, int value, int min) {
+    if (value < min) {
+      throw new IllegalArgumentException(name + " must be >= " + min + ", got " + value);
+    }
+  }
+
+  private static Map<PartitionShape, Integer> shapeWeights(Map<PartitionShape, Integer> given,
+      boolean partitionsOn) {
+    EnumMap<PartitionShape, Integer> weights = new EnumMap<>(PartitionShape.class);
+    int sum = 0;
+    for (PartitionShape shape : PartitionShape.values()) {
+      int w = given.getOrDefault(shape, 0);
+      atLeast("partition weight of " + shape, w, 0);
+      weights.put(shape, w);
+      sum += w;
+    }
+    if (partitionsOn && sum == 0) {
+      throw new IllegalArgumentException(
+          "partition shape weights must not all be 0 while PARTITION faults are enabled");
+    }
+    return Collections.unmodifiableMap(weights);
+  }
+
+  /** Builds {@link GeneratorOptions}; unset fields keep the defaults. */
+  public static final class Builder {
+    private static final int DEFAULT_MAX_PAUSE_STEPS = 20;
+
+    private int servers = 5;
+    private int clients = 5;
+    private int keys = 5;
+    private Set<FaultKind> nemesis = EnumSet.allOf(FaultKind.class);
+    private double faultProbability = 0.08;
+    private int putWeight = 5;
+    private int getWeight = 4;
+    private int deleteWeight = 1;
+    private final EnumMap<PartitionShape, Integer> partitionWeights = allShapesOnce();
+    private int maxServers = -1; // unset: twice the starting servers
+    private int maxPauseSteps = DEFAULT_MAX_PAUSE_STEPS;
+
+    private Builder() {
+    }
+
+    public Builder servers(int n) {
+      servers = n;
+      return this;
+    }
+
+    public Builder clients(int n) {
+      clients = n;
+      return this;
+    }
+
+    public Builder keys(int n) {
+      keys = n;
+      return this;
+    }
+
+    public Builder nemesis(Set<FaultKind> kinds) {
+      nemesis = kinds.isEmpty() ? EnumSet.noneOf(FaultKind.class) : EnumSet.copyOf(kinds);
+      return this;
+    }
+
+    public Builder faultProbability(double p) {
+      faultProbability = p;
+      return this;
+    }
+
+    public Builder opWeights(int put, int get, int delete) {
+      putWeight = put;
+      getWeight = get;
+      deleteWeight = delete;
+      return this;
+    }
+
+    public Builder partitionWeight(PartitionShape shape, int weight) {
+      partitionWeights.put(shape, weight);
+      return this;
+    }
+
+    public Builder maxServers(int n) {
+      maxServers = n;
+      return this;
+    }
+
+    public Builder maxPauseSteps(int n) {
+      maxPauseSteps = n;
+      return this;
+    }
+
+    /** @throws IllegalArgumentException naming the first bad setting */
+    public GeneratorOptions build() {
+      int max = maxServers < 0 ? Math.max(2 * servers, 1) : maxServers;
+      return new GeneratorOptions(servers, clients, keys, nemesis, faultProbability, putWeight,
+          getWeight, deleteWeight, partitionWeights, max, maxPauseSteps);
+    }
+
+    private static EnumMap<PartitionShape, Integer> allShapesOnce() {
+      EnumMap<PartitionShape, Integer> m = new EnumMap<>(PartitionShape.class);
+      for (PartitionShape s : PartitionShape.values()) {
+        m.put(s, 1);
+      }
+      return m;
+    }
+  }
+}

@@ -1,0 +1,156 @@
+package bayou.gen;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.NavigableSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The topology a script has built so far, replayed step by step, and the rules that say which
+ * step makes sense next.
+ *
+ * <p>The rules are the master's (unknown or reused ids are meaningless) plus the ones that keep
+ * a replay from stalling on a bounded wait: a client op needs its client attached through an
+ * unbroken link to a live server, and a retirement needs an unpaused peer to hand its writes
+ * to. The generator emits only steps this model accepts, and the shrinker drops the rest.
+ */
+final class Model {
+  private final TreeSet<Integer> live = new TreeSet<>();
+  private final TreeSet<Integer> retired = new TreeSet<>();
+  private final TreeMap<Integer, Integer> clientServer = new TreeMap<>();
+  private final TreeSet<Link> broken = new TreeSet<>();
+  private boolean paused;
+  private int nextId;
+
+  Model copy() {
+    Model m = new Model();
+    m.live.addAll(live);
+    m.retired.addAll(retired);
+    m.clientServer.putAll(clientServer);
+    m.broken.addAll(broken);
+    m.paused = paused;
+    m.nextId = nextId;
+    return m;
+  }
+
+  ClusterView view() {
+    return new ClusterView(live, clientServer, broken, paused);
+  }
+
+  NavigableSet<Integer> live() {
+    return Collections.unmodifiableNavigableSet(live);
+  }
+
+  List<Integer> liveList() {
+    return new ArrayList<>(live);
+  }
+
+  List<Integer> clients() {
+    return new ArrayList<>(clientServer.keySet());
+  }
+
+  /** The client's server, or -1 for an unknown client. */
+  int serverOf(int client) {
+    return clientServer.getOrDefault(client, -1);
+  }
+
+  boolean paused() {
+    return paused;
+  }
+
+  boolean isBroken(int a, int b) {
+    return broken.contains(new Link(a, b));
+  }
+
+  /** Broken links between two live servers, in order. */
+  List<Link> brokenServerLinks() {
+    return broken.stream().filter(l -> live.contains(l.a()) && live.contains(l.b())).toList();
+  }
+
+  /** Broken links between a client and a live server, in order. */
+  List<Link> brokenClientLinks() {
+    return broken.stream().filter(l -> !(live.contains(l.a()) && live.contains(l.b()))).toList();
+  }
+
+  /** One past the largest id used by a server or a client: the next new server's id. */
+  int nextId() {
+    return nextId;
+  }
+
+  /** True when {@code server} is live and reaches at least one other live server. */
+  boolean hasPeer(int server) {
+    for (int other : live) {
+      if (other != server && !isBroken(server, other)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True when the client is attached to a live server over an unbroken link. */
+  boolean connected(int client) {
+    int s = serverOf(client);
+    return s >= 0 && live.contains(s) && !isBroken(client, s);
+  }
+
+  /** Why {@code step} makes no sense now, or null when it does. */
+  String problem(Step step) {
+    return Rules.problem(this, step);
+  }
+
+  /** Applies a step that {@link #problem} accepted. */
+  void apply(Step step) {
+    String problem = problem(step);
+    if (problem != null) {
+      throw new IllegalStateException("`" + step.toLine() + "`: " + problem);
+    }
+    if (step instanceof Step.JoinServer s) {
+      live.add(s.id());
+      nextId = Math.max(nextId, s.id() + 1);
+    } else if (step instanceof Step.RetireServer s) {
+      retire(s.id());
+    } else if (step instanceof Step.JoinClient s) {
+      clientServer.put(s.client(), s.server());
+      nextId = Math.max(nextId, s.client() + 1);
+    } else if (step instanceof Step.BreakConnection s) {
+      broken.add(new Link(s.a(), s.b()));
+    } else if (step instanceof Step.RestoreConnection s) {
+      restore(new Link(s.a(), s.b()));
+    } else if (step instanceof Step.Pause) {
+      paused = true;
+    } else if (step instanceof Step.Start) {
+      paused = false;
+    }
+    // stabilize, printLog and client ops leave the topology as it is
+  }
+
+  boolean isLive(int id) {
+    return live.contains(id);
+  }
+
+  boolean isRetired(int id) {
+    return retired.contains(id);
+  }
+
+  boolean isClient(int id) {
+    return clientServer.containsKey(id);
+  }
+
+  /** A retired server's links go with it; its clients keep pointing at it until moved. */
+  private void retire(int id) {
+    live.remove(id);
+    retired.add(id);
+    broken.removeIf(l -> l.touches(id));
+  }
+
+  private void restore(Link l) {
+    broken.remove(l);
+    if (isClient(l.a())) {
+      clientServer.put(l.a(), l.b());
+    } else if (isClient(l.b())) {
+      clientServer.put(l.b(), l.a());
+    }
+  }
+}

@@ -1,0 +1,32 @@
+package bayou.gen;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A multi-step fault being planned against a scratch copy of the model, so that each step is
+ * checked against the state the previous ones leave behind.
+ */
+final class Plan {
+  private final Model scratch;
+  private final List<Step> steps = new ArrayList<>();
+
+  Plan(Model model) {
+    scratch = model.copy();
+  }
+
+  /** The scratch model, as the steps added so far leave it. */
+  Model model() {
+    return scratch;
+  }
+
+  /** Appends a step; a planner bug that yields an invalid step fails here, at its source. */
+  void add(Step step) {
+    scratch.apply(step);
+    steps.add(step);
+  }
+
+  List<Step> steps() {
+    return List.copyOf(steps);
+  }
+}

@@ -1,0 +1,34 @@
+package bayou.gen;
+
+import java.util.List;
+
+/**
+ * Retires a server that can hand its writes to a peer (never the last one) and at once moves
+ * each of its clients to a live server, so no client is left without one.
+ */
+final class RetireNemesis implements Nemesis {
+  @Override public FaultKind kind() {
+    return FaultKind.RETIRE;
+  }
+
+  @Override public boolean possible(Model model, GeneratorOptions options) {
+    return !candidates(model).isEmpty();
+  }
+
+  @Override public void plan(Plan plan, Dice dice, GeneratorOptions options) {
+    int retiree = dice.pick(candidates(plan.model()));
+    plan.add(new Step.RetireServer(retiree));
+    for (int client : plan.model().clients()) {
+      if (plan.model().serverOf(client) == retiree) {
+        MoveNemesis.attach(plan, dice, client, plan.model().liveList());
+      }
+    }
+  }
+
+  /** Live servers whose retirement {@link Model} accepts now. */
+  private static List<Integer> candidates(Model model) {
+    return model.liveList().stream()
+        .filter(s -> model.problem(new Step.RetireServer(s)) == null)
+        .toList();
+  }
+}

@@ -1,0 +1,166 @@
+package bayou.gen;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An endless, seeded schedule of client operations and faults, each valid for the topology
+ * the previous steps built: the workload and the nemesis of a campaign from one seed.
+ *
+ * <p>Use: {@link #setup()} for the opening steps, then {@link #next()} as long as the run lasts,
+ * then {@link #finale()} for the closing steps. Calling {@code next()} first also works: it
+ * yields the opening steps before the mix. The same options and seed give the same steps.
+ *
+ * <p>Methods are synchronized so that a progress display may call {@link #view()} from another
+ * thread; the steps themselves are meant to be drawn by one thread.
+ */
+public final class ScheduleGenerator implements Iterator<Step> {
+  private final GeneratorOptions options;
+  private final long seed;
+  private final Dice dice;
+  private final Model model = new Model();
+  private final Workload workload;
+  private final List<Nemesis> nemeses = new ArrayList<>();
+  /** Steps planned but not yet handed out; applied to the model only when handed out. */
+  private final ArrayDeque<Step> pending = new ArrayDeque<>();
+  private boolean setupDone;
+  private int pauseStepsLeft;
+  /** Opening steps not yet handed out; they are not counted as faults. */
+  private int openingLeft;
+  private long faults;
+
+  public ScheduleGenerator(GeneratorOptions options, long seed) {
+    this.options = Objects.requireNonNull(options, "options");
+    this.seed = seed;
+    this.dice = new Dice(seed);
+    this.workload = new Workload(options);
+    options.nemesis().forEach(kind -> nemeses.add(Nemesis.of(kind)));
+  }
+
+  public GeneratorOptions options() {
+    return options;
+  }
+
+  public long seed() {
+    return seed;
+  }
+
+  /**
+   * The opening steps: {@code joinServer} 0..servers-1, then each client
+   * (ids servers..servers+clients-1) joined to the servers in turn.
+   *
+   * @throws IllegalStateException when the opening was already handed out
+   */
+  public synchronized List<Step> setup() {
+    if (setupDone) {
+      throw new IllegalStateException("setup() must come first and only once");
+    }
+    setupDone = true;
+    List<Step> steps = opening();
+    steps.forEach(this::emit);
+    return steps;
+  }
+
+  /** Always true: the schedule is endless. */
+  @Override public boolean hasNext() {
+    return true;
+  }
+
+  /** The next step: a client op, a step of a fault, or {@code start} ending a pause. */
+  @Override public synchronized Step next() {
+    if (pending.isEmpty()) {
+      refill();
+    }
+    Step step = pending.remove();
+    emit(step);
+    return step;
+  }
+
+  /**
+   * The closing steps: any steps of a fault still under way, then restore every broken link,
+   * {@code start} if paused, {@code stabilize}, a {@code get} of every key through one client
+   * at each live server (moving clients there as needed), and {@code printLog} of each.
+   */
+  public synchronized List<Step> finale() {
+    List<Step> steps = new ArrayList<>();
+    if (pending.isEmpty() && !setupDone) {
+      refill();
+    }
+    while (!pending.isEmpty()) {
+      steps.add(next());
+    }
+    for (Step s : Finale.plan(model, workload.keySpace())) {
+      emit(s);
+      steps.add(s);
+    }
+    return steps;
+  }
+
+  /** A copy of the topology the steps handed out so far have built. */
+  public synchronized ClusterView view() {
+    return model.view();
+  }
+
+  /** Fault steps handed out so far: the opening is not counted, the finale's heal is. */
+  public synchronized long faultSteps() {
+    return faults;
+  }
+
+  private List<Step> opening() {
+    List<Step> steps = new ArrayList<>();
+    openingLeft = options.servers() + options.clients();
+    for (int s = 0; s < options.servers(); s++) {
+      steps.add(new Step.JoinServer(s));
+    }
+    for (int c = 0; c < options.clients(); c++) {
+      steps.add(new Step.JoinClient(options.servers() + c, c % options.servers()));
+    }
+    return steps;
+  }
+
+  private void refill() {
+    if (!setupDone) {
+      setupDone = true;
+      pending.addAll(opening());
+    } else if (model.paused() && pauseStepsLeft <= 0) {
+      pending.add(new Step.Start());
+    } else if (!(dice.chance(options.faultProbability()) && planFault())) {
+      Step op = workload.next(model, dice);
+      if (op == null) {
+        throw new IllegalStateException("no client is attached to a live server: " + view());
+      }
+      pending.add(op);
+    }
+  }
+
+  /** Plans a fault of a kind chosen among those possible now; false when none is. */
+  private boolean planFault() {
+    List<Nemesis> possible = nemeses.stream().filter(n -> n.possible(model, options)).toList();
+    if (possible.isEmpty()) {
+      return false;
+    }
+    Plan plan = new Plan(model);
+    dice.pick(possible).plan(plan, dice, options);
+    pending.addAll(plan.steps());
+    return !plan.steps().isEmpty();
+  }
+
+  /** Hands a step out: the model follows it, and a pause gets its length. */
+  private void emit(Step step) {
+    boolean wasPaused = model.paused();
+    model.apply(step);
+    if (step instanceof Step.Pause) {
+      pauseStepsLeft = dice.between(1, options.maxPauseSteps());
+    } else if (wasPaused) {
+      pauseStepsLeft--;
+    }
+    if (openingLeft > 0) {
+      openingLeft--;
+    } else if (step.isFault()) {
+      faults++;
+    }
+  }
+}

@@ -1,0 +1,208 @@
+package bayou.gen;
+
+/**
+ * One line of a course-format script: a master command with its arguments.
+ *
+ * <p>Steps are plain values so that schedules can be rendered, replayed, compared and shrunk
+ * without a running system. Each record checks its own arguments; whether a step makes sense
+ * at a given point of a script is the {@link Script#firstProblem} model replay's business.
+ */
+public sealed interface Step {
+
+  /** The course command word, for example {@code joinServer}. */
+  String command();
+
+  /** The exact course line, without a line terminator. */
+  String toLine();
+
+  /** True for {@code put}, {@code get} and {@code delete}: the workload. */
+  default boolean isClientOp() {
+    return this instanceof Put || this instanceof Get || this instanceof Delete;
+  }
+
+  /**
+   * True for the nemesis steps that change membership, links or anti-entropy; false for the
+   * workload and for the observation steps {@code stabilize} and {@code printLog}.
+   */
+  default boolean isFault() {
+    return !isClientOp() && !(this instanceof Stabilize) && !(this instanceof PrintLog);
+  }
+
+  /** {@code joinServer id}. */
+  record JoinServer(int id) implements Step {
+    public JoinServer {
+      Args.id("server", id);
+    }
+
+    @Override public String command() {
+      return "joinServer";
+    }
+
+    @Override public String toLine() {
+      return command() + " " + id;
+    }
+  }
+
+  /** {@code retireServer id}. */
+  record RetireServer(int id) implements Step {
+    public RetireServer {
+      Args.id("server", id);
+    }
+
+    @Override public String command() {
+      return "retireServer";
+    }
+
+    @Override public String toLine() {
+      return command() + " " + id;
+    }
+  }
+
+  /** {@code joinClient client server}: a new client, or a move of an existing one. */
+  record JoinClient(int client, int server) implements Step {
+    public JoinClient {
+      Args.id("client", client);
+      Args.id("server", server);
+      Args.distinct(client, server);
+    }
+
+    @Override public String command() {
+      return "joinClient";
+    }
+
+    @Override public String toLine() {
+      return command() + " " + client + " " + server;
+    }
+  }
+
+  /** {@code breakConnection a b}: two servers, or a client and a server in either order. */
+  record BreakConnection(int a, int b) implements Step {
+    public BreakConnection {
+      Args.id("a", a);
+      Args.id("b", b);
+      Args.distinct(a, b);
+    }
+
+    @Override public String command() {
+      return "breakConnection";
+    }
+
+    @Override public String toLine() {
+      return command() + " " + a + " " + b;
+    }
+  }
+
+  /** {@code restoreConnection a b}; for a client link, that server becomes the client's. */
+  record RestoreConnection(int a, int b) implements Step {
+    public RestoreConnection {
+      Args.id("a", a);
+      Args.id("b", b);
+      Args.distinct(a, b);
+    }
+
+    @Override public String command() {
+      return "restoreConnection";
+    }
+
+    @Override public String toLine() {
+      return command() + " " + a + " " + b;
+    }
+  }
+
+  /** {@code pause}: stop anti-entropy everywhere. */
+  record Pause() implements Step {
+    @Override public String command() {
+      return "pause";
+    }
+
+    @Override public String toLine() {
+      return command();
+    }
+  }
+
+  /** {@code start}: resume anti-entropy. */
+  record Start() implements Step {
+    @Override public String command() {
+      return "start";
+    }
+
+    @Override public String toLine() {
+      return command();
+    }
+  }
+
+  /** {@code stabilize}. */
+  record Stabilize() implements Step {
+    @Override public String command() {
+      return "stabilize";
+    }
+
+    @Override public String toLine() {
+      return command();
+    }
+  }
+
+  /** {@code printLog id}. */
+  record PrintLog(int id) implements Step {
+    public PrintLog {
+      Args.id("server", id);
+    }
+
+    @Override public String command() {
+      return "printLog";
+    }
+
+    @Override public String toLine() {
+      return command() + " " + id;
+    }
+  }
+
+  /** {@code put client key value}. */
+  record Put(int client, String key, String value) implements Step {
+    public Put {
+      Args.id("client", client);
+      Args.word("key", key);
+      Args.word("value", value);
+    }
+
+    @Override public String command() {
+      return "put";
+    }
+
+    @Override public String toLine() {
+      return command() + " " + client + " " + key + " " + value;
+    }
+  }
+
+  /** {@code get client key}. */
+  record Get(int client, String key) implements Step {
+    public Get {
+      Args.id("client", client);
+      Args.word("key", key);
+    }
+
+    @Override public String command() {
+      return "get";
+    }
+
+    @Override public String toLine() {
+      return command() + " " + client + " " + key;
+    }
+  }
+
+  /** {@code delete client key}. */
+  record Delete(int client, String key) implements Step {
+    public Delete {
+      Args.id("client", client);
+      Args.word("key", key);
+    }
+
+    @Override public String command() {
+      return "delete";
+    }
+
+    @Override public String toLine() {
+      return command() + " " + client + " " + key;
+    }
+  }
+}

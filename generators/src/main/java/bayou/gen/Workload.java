@@ -1,0 +1,45 @@
+package bayou.gen;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+/**
+ * Client operations over the key space {@code k0..k<keys-1>}; every put writes a value never
+ * written before in the run, so a read names exactly the write it saw.
+ */
+final class Workload {
+  private enum Op { PUT, GET, DELETE }
+
+  private final Map<Op, Integer> weights = new EnumMap<>(Op.class);
+  private final int keys;
+  private long nextValue;
+
+  Workload(GeneratorOptions options) {
+    weights.put(Op.PUT, options.putWeight());
+    weights.put(Op.GET, options.getWeight());
+    weights.put(Op.DELETE, options.deleteWeight());
+    keys = options.keys();
+  }
+
+  /** The next op, by a client attached to a live server; null when no client is. */
+  Step next(Model model, Dice dice) {
+    List<Integer> ready = MoveNemesis.connected(model);
+    if (ready.isEmpty()) {
+      return null;
+    }
+    int client = dice.pick(ready);
+    String key = "k" + dice.below(keys);
+    return switch (dice.weighted(weights)) {
+      case PUT -> new Step.Put(client, key, "v" + nextValue++);
+      case GET -> new Step.Get(client, key);
+      case DELETE -> new Step.Delete(client, key);
+    };
+  }
+
+  /** Every key, in order: what the finale reads. */
+  List<String> keySpace() {
+    return IntStream.range(0, keys).mapToObj(i -> "k" + i).toList();
+  }
+}

@@ -1,0 +1,152 @@
+package bayou.gen;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class ScheduleGeneratorTest {
+  private static final int DETERMINISM_STEPS = 10_000;
+  private static final int PROPERTY_SEEDS = 200;
+  private static final int PROPERTY_STEPS = 500;
+
+  private static String render(GeneratorOptions o, long seed, int steps) {
+    ScheduleGenerator g = new ScheduleGenerator(o, seed);
+    List<Step> all = new ArrayList<>(g.setup());
+    for (int i = 0; i < steps; i++) {
+      all.add(g.next());
+    }
+    all.addAll(g.finale());
+    return Script.render(all);
+  }
+
+  @Test void sameSeedSameBytesDifferentSeedDifferentBytes() {
+    GeneratorOptions o = GeneratorOptions.defaults();
+    String first = render(o, 42, DETERMINISM_STEPS);
+    assertEquals(first, render(o, 42, DETERMINISM_STEPS));
+    assertNotEquals(first, render(o, 43, DETERMINISM_STEPS));
+    assertNotEquals(first, render(o.toBuilder().keys(6).build(), 42, DETERMINISM_STEPS));
+  }
+
+  @Test void setupJoinsServersThenSpreadsClients() {
+    GeneratorOptions o = GeneratorOptions.builder().servers(3).clients(4).build();
+    List<Step> setup = new ScheduleGenerator(o, 1).setup();
+    assertEquals("""
+        joinServer 0
+        joinServer 1
+        joinServer 2
+        joinClient 3 0
+        joinClient 4 1
+        joinClient 5 2
+        joinClient 6 0
+        """, Script.render(setup));
+  }
+
+  @Test void nextBeforeSetupYieldsTheOpeningFirst() {
+    GeneratorOptions o = GeneratorOptions.defaults();
+    ScheduleGenerator a = new ScheduleGenerator(o, 9);
+    List<Step> fromSetup = new ArrayList<>(a.setup());
+    int opening = fromSetup.size();
+    ScheduleGenerator b = new ScheduleGenerator(o, 9);
+    List<Step> fromNext = new ArrayList<>();
+    for (int i = 0; i < opening + 200; i++) {
+      fromNext.add(b.next());
+      if (i >= opening) {
+        fromSetup.add(a.next());
+      }
+    }
+    assertEquals(fromSetup, fromNext);
+    assertThrows(IllegalStateException.class, b::setup);
+  }
+
+  /** For many seeds and options, every step is valid for a replay the test keeps itself. */
+  @Test void everyStepIsValidForManySeeds() {
+    SplittableRandom pickOptions = new SplittableRandom(2024);
+    Map<FaultKind, Integer> kindsSeen = new EnumMap<>(FaultKind.class);
+    for (long seed = 0; seed < PROPERTY_SEEDS; seed++) {
+      GeneratorOptions o = randomOptions(pickOptions);
+      ScheduleGenerator g = new ScheduleGenerator(o, seed);
+      ReferenceReplay replay = new ReferenceReplay(o, seed);
+      List<Step> all = new ArrayList<>();
+      g.setup().forEach(s -> replay.check(s, all));
+      for (int i = 0; i < PROPERTY_STEPS; i++) {
+        replay.check(g.next(), all);
+        assertEquals(replay.live, g.view().liveServers(), replay.where(all));
+        assertEquals(replay.paused, g.view().paused(), replay.where(all));
+      }
+      List<Step> finale = g.finale();
+      finale.forEach(s -> replay.check(s, all));
+      replay.checkFinale(finale, g.view(), all);
+      assertEquals(Optional.empty(), Script.firstProblem(all), "seed " + seed);
+      replay.kinds.forEach(k -> kindsSeen.merge(k, 1, Integer::sum));
+    }
+    assertEquals(EnumSet.allOf(FaultKind.class), kindsSeen.keySet(), "kinds: " + kindsSeen);
+  }
+
+  @Test void withoutNemesisOnlyClientOps() {
+    GeneratorOptions o = GeneratorOptions.builder().nemesis(Set.of()).faultProbability(1).build();
+    ScheduleGenerator g = new ScheduleGenerator(o, 5);
+    g.setup();
+    for (int i = 0; i < 2_000; i++) {
+      assertTrue(g.next().isClientOp());
+    }
+    assertEquals(0, g.faultSteps());
+  }
+
+  @Test void onlyTheEnabledKindsAppear() {
+    GeneratorOptions o = GeneratorOptions.builder()
+        .nemesis(EnumSet.of(FaultKind.PAUSE)).faultProbability(0.3).build();
+    ScheduleGenerator g = new ScheduleGenerator(o, 5);
+    g.setup();
+    Set<String> commands = new HashSet<>();
+    for (int i = 0; i < 2_000; i++) {
+      commands.add(g.next().command());
+    }
+    assertEquals(Set.of("put", "get", "delete", "pause", "start"), commands);
+    assertTrue(g.faultSteps() > 0);
+  }
+
+  @Test void theViewIsACopyForOtherThreads() {
+    ScheduleGenerator g = new ScheduleGenerator(GeneratorOptions.defaults(), 3);
+    g.setup();
+    ClusterView before = g.view();
+    assertEquals(Set.of(0, 1, 2, 3, 4), before.liveServers());
+    assertEquals(Map.of(5, 0, 6, 1, 7, 2, 8, 3, 9, 4), before.clientServers());
+    assertEquals("[0 1 2 3 4]", before.describe());
+    assertThrows(UnsupportedOperationException.class, () -> before.liveServers().add(99));
+  }
+
+  private static GeneratorOptions randomOptions(SplittableRandom r) {
+    Set<FaultKind> kinds = EnumSet.noneOf(FaultKind.class);
+    for (FaultKind k : FaultKind.values()) {
+      if (r.nextInt(4) != 0) {
+        kinds.add(k);
+      }
+    }
+    int servers = r.nextInt(1, 7);
+    return GeneratorOptions.builder().servers(servers).clients(r.nextInt(1, 6))
+        .keys(r.nextInt(1, 6)).nemesis(kinds).faultProbability(r.nextDouble(0.02, 0.6))
+        .maxServers(servers + r.nextInt(0, 4)).maxPauseSteps(r.nextInt(1, 30)).build();
+  }
+
+  @Test void differentSeedsGiveDifferentSchedulesMostOfTheTime() {
+    Set<String> seen = new HashSet<>();
+    for (long seed = 0; seed < 50; seed++) {
+      seen.add(render(GeneratorOptions.defaults(), seed, 200));
+    }
+    assertEquals(50, seen.size());
+    assertFalse(seen.contains(""));
+  }
+}
