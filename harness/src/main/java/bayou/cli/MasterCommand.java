@@ -1,6 +1,10 @@
 package bayou.cli;
 
+import bayou.cluster.ClusterException;
 import bayou.cluster.NodePool;
+import bayou.cluster.RecordingCluster;
+import bayou.history.ChronicleHistory;
+import bayou.history.HistorySink;
 import bayou.cluster.ProcessCluster;
 import bayou.master.Master;
 import bayou.replica.Bug;
@@ -10,6 +14,7 @@ import java.io.FileOutputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,6 +28,11 @@ final class MasterCommand implements Callable<Integer> {
       description = "Inject a defect into every node (for checker tests): ${COMPLETION-CANDIDATES}")
   BugName bug;
 
+  @Option(names = "--history", paramLabel = "DIR",
+      description = "Record the run (operations, faults, log snapshots) to a Chronicle Queue in "
+          + "DIR; at EOF the master heals, stabilizes and snapshots every log for the checkers.")
+  Path history;
+
   @Option(names = "--spares", defaultValue = "3",
       description = "Node processes kept booted ahead of need (default ${DEFAULT-VALUE}).")
   int spares;
@@ -31,13 +41,32 @@ final class MasterCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false,
         StandardCharsets.UTF_8);
+    BufferedReader in = new BufferedReader(new InputStreamReader(System.in,
+        StandardCharsets.UTF_8));
     try (NodePool pool = new NodePool(spares, NodePool.defaultNodeJvmArgs());
         ProcessCluster cluster = new ProcessCluster(pool, BugName.flag(bug))) {
-      new Master(cluster, out, System.err).run(new BufferedReader(
-          new InputStreamReader(System.in, StandardCharsets.UTF_8)));
+      if (history == null) {
+        new Master(cluster, out, System.err).run(in);
+      } else {
+        try (HistorySink sink = ChronicleHistory.create(history)) {
+          RecordingCluster recording = new RecordingCluster(cluster, sink);
+          new Master(recording, out, System.err).run(in);
+          out.flush();
+          finish(recording);
+        }
+      }
     }
     out.flush();
     return 0;
+  }
+
+  private static void finish(RecordingCluster recording) {
+    try {
+      recording.finish(true);
+    } catch (ClusterException e) {
+      System.err.println("bayou master: the final heal of the recorded run failed: "
+          + e.getMessage());
+    }
   }
 
   /** The {@code --bug} names, as picocli completion candidates. */

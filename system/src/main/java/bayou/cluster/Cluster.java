@@ -46,6 +46,11 @@ public interface Cluster extends AutoCloseable {
   /** The server a client talks to now, or -1. */
   int serverOf(int client);
 
+  /** Broken server-server links, each as {lower id, higher id}. */
+  List<int[]> brokenLinks();
+
+  boolean isPaused();
+
   @Override
   void close();
 }

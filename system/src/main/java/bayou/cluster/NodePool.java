@@ -68,6 +68,8 @@ public final class NodePool implements AutoCloseable {
     String archive = System.getProperty("bayou.cds");
     if (archive != null && new java.io.File(archive).isFile()) {
       args.add("-XX:SharedArchiveFile=" + archive);
+      args.add("-Xlog:cds=off");
+      args.add("-Xlog:cds+dynamic=off");
     }
     if (Boolean.getBoolean("bayou.debug")) {
       args.add("-Dbayou.debug=true");

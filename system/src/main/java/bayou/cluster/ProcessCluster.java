@@ -259,6 +259,16 @@ public final class ProcessCluster implements Cluster {
     return clientServer.getOrDefault(client, -1);
   }
 
+  @Override
+  public synchronized List<int[]> brokenLinks() {
+    return topology.brokenLinks();
+  }
+
+  @Override
+  public synchronized boolean isPaused() {
+    return paused;
+  }
+
   /**
    * Stops every node of this cluster: each halts as its control connection closes. The pool
    * waits for their exits when it closes, so a suite does not wait between cases.

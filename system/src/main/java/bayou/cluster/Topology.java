@@ -73,6 +73,11 @@ final class Topology {
     return groups;
   }
 
+  List<int[]> brokenLinks() {
+    return broken.stream().sorted()
+        .map(link -> new int[] {(int) (link >> 32), (int) (long) link}).toList();
+  }
+
   private static long link(int a, int b) {
     return ((long) Math.min(a, b) << 32) | Math.max(a, b);
   }

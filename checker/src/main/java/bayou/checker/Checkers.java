@@ -1,0 +1,48 @@
+package bayou.checker;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The composite of all checkers, and the rule that a checker that throws yields an unknown result
+ * carrying the exception, so that one broken check never hides the others' verdicts.
+ */
+public final class Checkers {
+  private Checkers() {}
+
+  /** Every checker, in the order results are reported. */
+  public static List<Checker> all() {
+    return List.of(new WellFormedChecker(), new StablePrefixChecker(),
+        new TentativeOrderChecker(), new ConvergenceChecker(), new SessionChecker(),
+        new RetirementChecker(), new BlackBoxChecker());
+  }
+
+  /** Runs every checker on the history. */
+  public static List<CheckResult> checkAll(History history) {
+    return checkAll(history, all());
+  }
+
+  /** Runs these checkers on the history, one after another. */
+  public static List<CheckResult> checkAll(History history, List<Checker> checkers) {
+    List<CheckResult> results = new ArrayList<>(checkers.size());
+    for (Checker checker : checkers) {
+      results.add(check(checker, history));
+    }
+    return results;
+  }
+
+  /** Runs one checker; a checker that throws yields unknown with the exception's message. */
+  public static CheckResult check(Checker checker, History history) {
+    try {
+      CheckResult result = checker.check(history);
+      if (result == null) {
+        return CheckResult.unknown(checker.name(), Violation.CHECKER_ERROR,
+            "the checker returned no result");
+      }
+      return result;
+    } catch (RuntimeException | StackOverflowError e) {
+      return CheckResult.unknown(checker.name(), Violation.CHECKER_ERROR,
+          "the checker threw " + e);
+    }
+  }
+}

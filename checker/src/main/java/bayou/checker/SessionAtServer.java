@@ -1,0 +1,89 @@
+package bayou.checker;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Terry et al.'s session guarantees at the serving server, from the version vector it returned:
+ * a read that answered must see every write the session made (read your writes) and everything
+ * its earlier reads saw (monotonic reads); an accepted write likewise (monotonic writes, writes
+ * follow reads). An ERR_DEP must be justified by the session's read and write sets.
+ */
+final class SessionAtServer {
+  private final Findings findings;
+  private final SessionVector written = new SessionVector();
+  private final SessionVector read = new SessionVector();
+  private Map<String, Long> readSet = Map.of();
+  private Map<String, Long> writeSet = Map.of();
+  private long setsEvent = -1;
+
+  private SessionAtServer(Findings findings) {
+    this.findings = findings;
+  }
+
+  /** Checks one process's operations, in order. */
+  static void check(List<Op> session, Findings findings) {
+    SessionAtServer checker = new SessionAtServer(findings);
+    for (Op op : session) {
+      checker.step(op);
+    }
+  }
+
+  private void step(Op op) {
+    if (op.returnedRead() || op.errDep() || (op.isWrite() && op.ok())) {
+      if (op.vv() == null) {
+        findings.count("ops-without-vv");
+      } else if (op.errDep()) {
+        checkErrDep(op);
+      } else {
+        checkServed(op);
+      }
+    }
+    if (op.completion() != null && op.completion().readSet() != null) {
+      readSet = op.completion().readSet();
+      writeSet = op.completion().writeSet() == null ? Map.of() : op.completion().writeSet();
+      setsEvent = op.index();
+    }
+  }
+
+  private void checkServed(Op op) {
+    boolean isRead = op.isGet();
+    findings.count(isRead ? "reads-checked" : "writes-checked");
+    SessionVector.Dependency missingWrite = written.firstUncovered(op.vv());
+    if (missingWrite != null) {
+      report(op, isRead ? "read-your-writes" : "monotonic-writes", missingWrite,
+          "the process's earlier " + Describe.writeOnly(missingWrite.op));
+    }
+    SessionVector.Dependency missingRead = read.firstUncovered(op.vv());
+    if (missingRead != null) {
+      report(op, isRead ? "monotonic-reads" : "writes-follow-reads", missingRead,
+          missingRead.server + "=" + missingRead.stamp + ", which the process's earlier "
+              + Describe.readOnly(missingRead.op) + " had seen");
+    }
+    if (isRead) {
+      read.addAll(op.vv(), op);
+    } else if (op.writeId() != null) {
+      written.add(op.writeId().acceptor(), op.writeId().stamp(), op);
+    } else {
+      findings.count("writes-without-id");
+    }
+  }
+
+  private void report(Op op, String kind, SessionVector.Dependency missing, String what) {
+    String action = op.isGet() ? Describe.read(op) : Describe.write(op) + " was accepted"
+        + Describe.at(op);
+    findings.violation(kind, action + ", but the server's version vector at the reply ("
+        + Vectors.entry(op.vv(), missing.server) + ") does not cover " + what + ".",
+        missing.op.index(), op.index());
+  }
+
+  private void checkErrDep(Op op) {
+    findings.count("err-deps-checked");
+    if (Vectors.covers(op.vv(), readSet) && Vectors.covers(op.vv(), writeSet)) {
+      findings.availability(Violation.UNJUSTIFIED_ERR_DEP, Describe.op(op) + Describe.at(op)
+          + " failed with ERR_DEP although the server's version vector at the reply covers the"
+          + " session's read set and write set" + (setsEvent < 0 ? " (both empty)"
+              : " (as of event " + setsEvent + ")") + ".", op.index());
+    }
+  }
+}

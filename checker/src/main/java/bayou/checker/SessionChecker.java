@@ -1,0 +1,33 @@
+package bayou.checker;
+
+import java.util.List;
+
+/**
+ * Terry et al.'s four session guarantees, from the recorded metadata: at the serving server (read
+ * your writes, monotonic reads, monotonic writes, writes follow reads, justified ERR_DEP) and in
+ * every later log order (a session's writes in session order, after what it had read).
+ */
+final class SessionChecker implements Checker {
+  @Override
+  public String name() {
+    return "session";
+  }
+
+  @Override
+  public CheckResult check(History history) {
+    Findings findings = new Findings(name());
+    for (List<Op> session : history.opsByProcess().values()) {
+      SessionAtServer.check(session, findings);
+    }
+    findings.set("sessions", history.opsByProcess().size());
+    SessionInLogs.check(history, findings);
+    CheckResult result = findings.result();
+    Long withoutVv = result.counts().get("ops-without-vv");
+    if (withoutVv != null) {
+      findings.missingData(withoutVv + " completed operations carry no version vector, so their"
+          + " session guarantees cannot be checked");
+      result = findings.result();
+    }
+    return result;
+  }
+}

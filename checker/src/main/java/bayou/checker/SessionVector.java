@@ -1,0 +1,51 @@
+package bayou.checker;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What a session depends on, as a version vector that remembers, for each server name, which
+ * operation raised the entry to its value: so a violation can name the earlier operation.
+ */
+final class SessionVector {
+  /** One entry: the highest accept-stamp depended on, and the operation that brought it. */
+  static final class Dependency {
+    final String server;
+    long stamp;
+    Op op;
+
+    Dependency(String server, long stamp, Op op) {
+      this.server = server;
+      this.stamp = stamp;
+      this.op = op;
+    }
+  }
+
+  private final Map<String, Dependency> entries = new HashMap<>();
+
+  void add(String server, long stamp, Op op) {
+    Dependency entry = entries.get(server);
+    if (entry == null) {
+      entries.put(server, new Dependency(server, stamp, op));
+    } else if (stamp > entry.stamp) {
+      entry.stamp = stamp;
+      entry.op = op;
+    }
+  }
+
+  void addAll(Map<String, Long> vv, Op op) {
+    for (Map.Entry<String, Long> entry : vv.entrySet()) {
+      add(entry.getKey(), entry.getValue(), op);
+    }
+  }
+
+  /** An entry that the vector v does not cover (by CompleteV), or null when v covers them all. */
+  Dependency firstUncovered(Map<String, Long> v) {
+    for (Dependency entry : entries.values()) {
+      if (Vectors.complete(v, entry.server) < entry.stamp) {
+        return entry;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,29 @@
+package bayou.checker;
+
+/**
+ * The history itself is well formed: every completion pairs with an invocation of the same
+ * process and function, a process has one operation outstanding at a time, and event indices are
+ * distinct. A malformed history points at the recorder, and the other checkers' pairing is then
+ * suspect.
+ */
+final class WellFormedChecker implements Checker {
+  @Override
+  public String name() {
+    return "well-formed";
+  }
+
+  @Override
+  public CheckResult check(History history) {
+    Findings findings = new Findings(name());
+    findings.set("events", history.size());
+    findings.set("ops", history.ops().size());
+    findings.set("snapshots", history.snapshots().size());
+    long pending = history.ops().stream().filter(op -> op.completion() == null).count();
+    findings.set("never-completed", pending);
+    for (Violation malformed : history.malformations()) {
+      findings.violation(malformed.kind(), malformed.explanation(),
+          malformed.eventIndices().stream().mapToLong(Long::longValue).toArray());
+    }
+    return findings.result();
+  }
+}

@@ -1,0 +1,199 @@
+package bayou.history;
+
+import static bayou.history.EventFormat.*;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import net.openhft.chronicle.bytes.Bytes;
+
+/**
+ * Writes events in {@link EventFormat}. One encoder per queue, holding the symbols defined so
+ * far. Not thread-safe.
+ *
+ * <p>Symbols defined while writing a document are provisional until {@link #commit()}: if the
+ * document is rolled back, {@link #rollback()} forgets them, so no later document refers to a
+ * definition that never reached the queue.
+ */
+final class EventEncoder {
+  private final Map<String, Integer> symbols = new HashMap<>();
+  private final List<String> provisional = new ArrayList<>();
+
+  /**
+   * Rejects what the format cannot hold before anything is written, so a bad event never leaves
+   * half a document behind.
+   */
+  static void validate(HistoryEvent event) {
+    if (event instanceof OpEvent op) {
+      checkMap("vv", op.vv());
+      checkMap("read-set", op.readSet());
+      checkMap("write-set", op.writeSet());
+    }
+  }
+
+  private static void checkMap(String what, Map<String, Long> map) {
+    if (map == null) {
+      return;
+    }
+    for (Map.Entry<String, Long> e : map.entrySet()) {
+      if (e.getKey() == null || e.getValue() == null) {
+        throw new IllegalArgumentException(
+            what + " holds a null key or value: " + e.getKey() + "=" + e.getValue());
+      }
+    }
+  }
+
+  void write(HistoryEvent event, Bytes<?> out) {
+    if (event instanceof OpEvent op) {
+      writeOp(op, out);
+    } else if (event instanceof NemesisEvent n) {
+      writeNemesis(n, out);
+    } else {
+      writeSnapshot((SnapshotEvent) event, out);
+    }
+  }
+
+  /** The document that was written reached the queue: its new symbols are now defined. */
+  void commit() {
+    provisional.clear();
+  }
+
+  /** The document that was written was rolled back: forget the symbols it defined. */
+  void rollback() {
+    for (String s : provisional) {
+      symbols.remove(s);
+    }
+    provisional.clear();
+  }
+
+  private void writeOp(OpEvent e, Bytes<?> out) {
+    int mask = (e.key() != null ? KEY : 0)
+        | (e.value() != null ? VALUE : 0)
+        | (e.error() != null ? ERROR : 0)
+        | (e.serverName() != null ? SERVER_NAME : 0)
+        | (e.vv() != null ? VV : 0)
+        | (e.writeId() != null ? WRITE_ID : 0)
+        | (e.readFrom() != null ? READ_FROM : 0)
+        | (e.readSet() != null ? READ_SET : 0)
+        | (e.writeSet() != null ? WRITE_SET : 0);
+    out.writeByte(OP);
+    out.writeStopBit(e.index());
+    out.writeStopBit(e.timeNanos());
+    out.writeByte((byte) e.type().ordinal());
+    out.writeStopBit(mask);
+    out.writeStopBit(e.process());
+    writeSymbol(e.f(), out);
+    out.writeStopBit(e.server() + 1L);
+    if ((mask & KEY) != 0) {
+      writeSymbol(e.key(), out);
+    }
+    if ((mask & VALUE) != 0) {
+      // Values are unique by design (each names the write it came from): never a symbol.
+      out.writeUtf8(e.value());
+    }
+    if ((mask & ERROR) != 0) {
+      writeSymbol(e.error(), out);
+    }
+    if ((mask & SERVER_NAME) != 0) {
+      writeSymbol(e.serverName(), out);
+    }
+    if ((mask & VV) != 0) {
+      writeMap(e.vv(), out);
+    }
+    if ((mask & WRITE_ID) != 0) {
+      writeId(e.writeId(), out);
+    }
+    if ((mask & READ_FROM) != 0) {
+      writeId(e.readFrom(), out);
+    }
+    if ((mask & READ_SET) != 0) {
+      writeMap(e.readSet(), out);
+    }
+    if ((mask & WRITE_SET) != 0) {
+      writeMap(e.writeSet(), out);
+    }
+  }
+
+  private void writeNemesis(NemesisEvent e, Bytes<?> out) {
+    int mask = (e.name() != null ? NAME : 0) | (e.detail() != null ? DETAIL : 0);
+    out.writeByte(NEMESIS);
+    out.writeStopBit(e.index());
+    out.writeStopBit(e.timeNanos());
+    out.writeStopBit(mask);
+    writeSymbol(e.f(), out);
+    out.writeStopBit(e.a() + 1L);
+    out.writeStopBit(e.b() + 1L);
+    if ((mask & NAME) != 0) {
+      writeSymbol(e.name(), out);
+    }
+    if ((mask & DETAIL) != 0) {
+      out.writeUtf8(e.detail());
+    }
+  }
+
+  private void writeSnapshot(SnapshotEvent e, Bytes<?> out) {
+    int mask = (e.serverName() != null ? SNAPSHOT_SERVER_NAME : 0)
+        | (e.reason() != null ? REASON : 0)
+        | (e.primary() ? PRIMARY : 0);
+    out.writeByte(SNAPSHOT);
+    out.writeStopBit(e.index());
+    out.writeStopBit(e.timeNanos());
+    out.writeStopBit(mask);
+    out.writeStopBit(e.server() + 1L);
+    if ((mask & SNAPSHOT_SERVER_NAME) != 0) {
+      writeSymbol(e.serverName(), out);
+    }
+    if ((mask & REASON) != 0) {
+      writeSymbol(e.reason(), out);
+    }
+    writeEntries(e.committed(), out);
+    writeEntries(e.tentative(), out);
+    writeMap(e.vv(), out);
+  }
+
+  private void writeEntries(List<LogEntry> entries, Bytes<?> out) {
+    out.writeStopBit(entries.size());
+    for (LogEntry e : entries) {
+      int mask = (e.key() != null ? ENTRY_KEY : 0) | (e.value() != null ? ENTRY_VALUE : 0);
+      writeId(e.id(), out);
+      out.writeStopBit(e.csn() + 1);
+      writeSymbol(e.op(), out);
+      out.writeByte((byte) mask);
+      if ((mask & ENTRY_KEY) != 0) {
+        writeSymbol(e.key(), out);
+      }
+      if ((mask & ENTRY_VALUE) != 0) {
+        out.writeUtf8(e.value());
+      }
+    }
+  }
+
+  private void writeId(WriteId id, Bytes<?> out) {
+    out.writeStopBit(id.stamp());
+    writeSymbol(id.acceptor(), out);
+  }
+
+  private void writeMap(Map<String, Long> map, Bytes<?> out) {
+    out.writeStopBit(map.size());
+    for (Map.Entry<String, Long> e : map.entrySet()) {
+      writeSymbol(e.getKey(), out);
+      out.writeStopBit(e.getValue().longValue());
+    }
+  }
+
+  private void writeSymbol(String s, Bytes<?> out) {
+    Integer id = symbols.get(s);
+    if (id != null) {
+      out.writeStopBit(id + 1L);
+    } else if (symbols.size() < MAX_SYMBOLS) {
+      symbols.put(s, symbols.size());
+      provisional.add(s);
+      out.writeStopBit(DEFINE);
+      out.writeUtf8(s);
+    } else {
+      out.writeStopBit(LITERAL);
+      out.writeUtf8(s);
+    }
+  }
+}

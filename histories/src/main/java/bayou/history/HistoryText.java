@@ -1,0 +1,67 @@
+package bayou.history;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Histories for people: a table like Jepsen's history.txt, one line per event, and a summary.
+ *
+ * <pre>
+ *       0        0.001  3        invoke put    song        http://a/1
+ *       1        2.500  3        ok     put    song        http://a/1              s2 &lt;5,0&gt;
+ *       3        3.100  4        fail   get    song        ERR_DEP                 s0 0
+ *       4        4.000  nemesis  info   break 0 2 -
+ *       6        5.000  snapshot s0 0  reason=final primary committed=1 tentative=1 vv={0=4}
+ * </pre>
+ */
+public final class HistoryText {
+  private HistoryText() {}
+
+  /**
+   * Prints one line per event of the history in runDir: index, time in ms, process, type, f,
+   * key, value (or error) and serving server; nemesis and snapshot events as summaries.
+   *
+   * @throws IllegalArgumentException if runDir holds no history
+   */
+  public static void show(Path runDir, PrintStream out) {
+    StringBuilder line = new StringBuilder(160);
+    HistoryReader.forEach(runDir, e -> {
+      line.setLength(0);
+      TextLines.append(line, e);
+      out.println(line);
+    });
+    out.flush();
+  }
+
+  /** Writes what {@link #show} prints into file (UTF-8), replacing it. */
+  public static void writeHistoryTxt(Path runDir, Path file) {
+    try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+        PrintStream out = new PrintStream(os, false, StandardCharsets.UTF_8)) {
+      show(runDir, out);
+      if (out.checkError()) {
+        throw new IOException("write failed");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Prints counts by type and by f, operations completed, duration, servers and clients seen,
+   * and snapshots and nemesis events by kind.
+   *
+   * @throws IllegalArgumentException if runDir holds no history
+   */
+  public static void stats(Path runDir, PrintStream out) {
+    HistoryStats stats = new HistoryStats();
+    HistoryReader.forEach(runDir, stats::add);
+    stats.print(out);
+    out.flush();
+  }
+}

@@ -1,0 +1,185 @@
+package bayou.history;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ChronicleHistoryTest {
+  @TempDir Path tmp;
+
+  @Test
+  void everyKindRoundTripsWithNullsAndMaps() {
+    Path run = tmp.resolve("run");
+    List<HistoryEvent> recorded = new ArrayList<>();
+    try (ChronicleHistory history = ChronicleHistory.create(run)) {
+      for (HistoryEvent e : TestEvents.edgeCases()) {
+        recorded.add(TestEvents.record(history, e));
+      }
+    }
+    List<HistoryEvent> read = HistoryReader.readAll(run);
+    assertEquals(recorded, read);
+    for (int i = 0; i < read.size(); i++) {
+      assertEquals(i, read.get(i).index());
+    }
+    OpEvent full = (OpEvent) read.get(3);
+    assertEquals(Long.MAX_VALUE, full.vv().get("<3,0>"));
+    assertEquals(Map.of(), full.writeSet());
+    OpEvent bare = (OpEvent) read.get(2);
+    assertEquals(null, bare.key());
+    assertEquals(null, bare.vv());
+    assertEquals(-1, bare.server());
+  }
+
+  @Test
+  void recordAssignsIndexAndNondecreasingTime() {
+    Path run = tmp.resolve("run");
+    try (ChronicleHistory history = ChronicleHistory.create(run)) {
+      OpEvent first = history.record(OpEvent.invoke(1, "get", "k", null));
+      NemesisEvent second = history.record(NemesisEvent.of("pause", 2, -1, null, null));
+      assertEquals(0, first.index());
+      assertEquals(1, second.index());
+      assertTrue(first.timeNanos() >= 0);
+      assertTrue(second.timeNanos() >= first.timeNanos());
+    }
+  }
+
+  @Test
+  void readsWhatIsThereWhileTheWriterIsOpen() {
+    Path run = tmp.resolve("run");
+    try (ChronicleHistory history = ChronicleHistory.create(run)) {
+      assertEquals(List.of(), HistoryReader.readAll(run), "an open, empty history reads empty");
+      HistoryEvent e = history.record(OpEvent.invoke(1, "get", "k", null));
+      assertEquals(List.of(e), HistoryReader.readAll(run));
+      HistoryEvent f = history.record(OpEvent.invoke(2, "get", "k", null));
+      assertEquals(List.of(e, f), HistoryReader.readAll(run));
+    }
+  }
+
+  @Test
+  void concurrentWritersKeepIndexEqualToQueueOrder() throws Exception {
+    Path run = tmp.resolve("run");
+    int threads = 4;
+    int perThread = 5_000;
+    Map<Long, HistoryEvent> returned = new ConcurrentHashMap<>();
+    CountDownLatch go = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try (ChronicleHistory history = ChronicleHistory.create(run)) {
+      List<Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int thread = t;
+        done.add(pool.submit(() -> {
+          go.await();
+          for (int i = 0; i < perThread; i++) {
+            HistoryEvent e = TestEvents.record(history, TestEvents.event(thread * perThread + i));
+            returned.put(e.index(), e);
+          }
+          return null;
+        }));
+      }
+      go.countDown();
+      for (Future<?> f : done) {
+        f.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    List<HistoryEvent> read = HistoryReader.readAll(run);
+    assertEquals(threads * perThread, read.size());
+    long lastTime = Long.MIN_VALUE;
+    for (int i = 0; i < read.size(); i++) {
+      HistoryEvent e = read.get(i);
+      assertEquals(i, e.index(), "queue position and index agree");
+      assertEquals(returned.get((long) i), e, "read back as recorded");
+      assertTrue(e.timeNanos() >= lastTime, "time never decreases along the queue");
+      lastTime = e.timeNanos();
+    }
+  }
+
+  @Test
+  void keysBeyondTheSymbolTableRoundTrip() {
+    Path run = tmp.resolve("run");
+    int n = EventFormat.MAX_SYMBOLS + 1_000;
+    try (ChronicleHistory history = ChronicleHistory.create(run)) {
+      for (int i = 0; i < n; i++) {
+        history.record(OpEvent.invoke(1, "get", "key-" + i, null));
+      }
+    }
+    int[] i = {0};
+    HistoryReader.forEach(run, e -> {
+      assertEquals("key-" + i[0], ((OpEvent) e).key());
+      assertEquals("get", ((OpEvent) e).f());
+      i[0]++;
+    });
+    assertEquals(n, i[0]);
+  }
+
+  @Test
+  void aRejectedEventTakesNoIndex() {
+    Path run = tmp.resolve("run");
+    Map<String, Long> withNull = new HashMap<>();
+    withNull.put("s0", null);
+    try (ChronicleHistory history = ChronicleHistory.create(run)) {
+      history.record(OpEvent.invoke(1, "get", "k", null));
+      OpEvent bad = new OpEvent(-1, -1, OpType.OK, 1, "get", "k", null, null, 0, "s0", withNull,
+          null, null, null, null);
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> history.record(bad));
+      assertTrue(e.getMessage().contains("vv"), e.getMessage());
+      assertEquals(1, history.record(OpEvent.invoke(2, "get", "k", null)).index());
+    }
+    assertEquals(2, HistoryReader.readAll(run).size());
+  }
+
+  @Test
+  void recordAfterCloseFails() {
+    ChronicleHistory history = ChronicleHistory.create(tmp.resolve("run"));
+    history.close();
+    history.close();
+    assertThrows(IllegalStateException.class,
+        () -> history.record(OpEvent.invoke(1, "get", "k", null)));
+  }
+
+  @Test
+  void createRefusesADirectoryThatHoldsAHistory() {
+    Path run = tmp.resolve("run");
+    ChronicleHistory.create(run).close();
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> ChronicleHistory.create(run));
+    assertTrue(e.getMessage().contains(run.toAbsolutePath().toString()), e.getMessage());
+  }
+
+  @Test
+  void readingADirectoryWithoutHistoryNamesThePath() throws Exception {
+    Path empty = Files.createDirectories(tmp.resolve("nothing-here"));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> HistoryReader.readAll(empty));
+    assertTrue(e.getMessage().contains(empty.toAbsolutePath().toString()), e.getMessage());
+    assertFalse(e.getMessage().contains("\n"));
+    assertThrows(IllegalArgumentException.class,
+        () -> HistoryReader.readAll(tmp.resolve("missing")));
+  }
+
+  @Test
+  void theQueueDirectoryItselfIsAccepted() {
+    Path run = tmp.resolve("run");
+    try (ChronicleHistory history = ChronicleHistory.create(run)) {
+      history.record(OpEvent.invoke(1, "get", "k", null));
+    }
+    assertEquals(HistoryReader.readAll(run), HistoryReader.readAll(run.resolve("queue")));
+  }
+}

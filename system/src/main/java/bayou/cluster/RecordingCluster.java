@@ -1,0 +1,198 @@
+package bayou.cluster;
+
+import bayou.history.HistorySink;
+import bayou.history.LogEntry;
+import bayou.history.NemesisEvent;
+import bayou.history.OpEvent;
+import bayou.history.OpType;
+import bayou.history.SnapshotEvent;
+import bayou.replica.Write;
+import bayou.wire.Msg;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A {@link Cluster} that records everything done through it into a {@link HistorySink}: each
+ * client operation as an invoke and its completion with the metadata the checkers need, each
+ * fault or control step as a nemesis event, and server logs as snapshots (at printLog, after
+ * every stabilize, and at the end of the run).
+ */
+public final class RecordingCluster implements Cluster {
+  private final Cluster cluster;
+  private final HistorySink sink;
+
+  public RecordingCluster(Cluster cluster, HistorySink sink) {
+    this.cluster = cluster;
+    this.sink = sink;
+  }
+
+  @Override
+  public String joinServer(int id) {
+    String name = cluster.joinServer(id);
+    nemesis("joinServer", id, -1, name);
+    return name;
+  }
+
+  @Override
+  public String retireServer(int id) {
+    String name = cluster.retireServer(id);
+    nemesis("retireServer", id, -1, name);
+    return name;
+  }
+
+  @Override
+  public void joinClient(int client, int server) {
+    boolean moving = cluster.clients().contains(client);
+    cluster.joinClient(client, server);
+    nemesis(moving ? "moveClient" : "joinClient", client, server, null);
+  }
+
+  @Override
+  public void breakConnection(int a, int b) {
+    cluster.breakConnection(a, b);
+    nemesis("break", a, b, null);
+  }
+
+  @Override
+  public void restoreConnection(int a, int b) {
+    cluster.restoreConnection(a, b);
+    nemesis("restore", a, b, null);
+  }
+
+  @Override
+  public void pause() {
+    cluster.pause();
+    nemesis("pause", -1, -1, null);
+  }
+
+  @Override
+  public void start() {
+    cluster.start();
+    nemesis("start", -1, -1, null);
+  }
+
+  @Override
+  public void stabilize() {
+    nemesis("stabilizeBegin", -1, -1, null);
+    try {
+      cluster.stabilize();
+    } catch (ClusterException e) {
+      sink.record(NemesisEvent.of("stabilizeEnd", -1, -1, null, "gave up: " + e.getMessage()));
+      throw e;
+    }
+    nemesis("stabilizeEnd", -1, -1, null);
+    snapshotAll("stabilize");
+  }
+
+  @Override
+  public Msg.LogDump log(int id) {
+    Msg.LogDump log = cluster.log(id);
+    snapshot(id, log, "printLog");
+    return log;
+  }
+
+  @Override
+  public Msg.OpOutcome put(int client, String key, String value) {
+    OpEvent invoke = invoke(client, "put", key, value);
+    return complete(invoke, cluster.put(client, key, value));
+  }
+
+  @Override
+  public Msg.OpOutcome get(int client, String key) {
+    OpEvent invoke = invoke(client, "get", key, null);
+    return complete(invoke, cluster.get(client, key));
+  }
+
+  @Override
+  public Msg.OpOutcome delete(int client, String key) {
+    OpEvent invoke = invoke(client, "delete", key, null);
+    return complete(invoke, cluster.delete(client, key));
+  }
+
+  private OpEvent invoke(int client, String f, String key, String value) {
+    if (!cluster.clients().contains(client)) {
+      throw new ClusterException("no client " + client);
+    }
+    return sink.record(OpEvent.invoke(client, f, key, value));
+  }
+
+  private Msg.OpOutcome complete(OpEvent invoke, Msg.OpOutcome outcome) {
+    OpType type = OpType.valueOf(outcome.status().toUpperCase(Locale.ROOT));
+    String value = invoke.f().equals("get") ? outcome.value() : invoke.value();
+    sink.record(new OpEvent(-1, -1, type, invoke.process(), invoke.f(), invoke.key(), value,
+        outcome.error(), outcome.server(), outcome.serverName(), outcome.vv(),
+        outcome.writeId(), outcome.readFrom(), outcome.readSet(), outcome.writeSet()));
+    return outcome;
+  }
+
+  /**
+   * Ends the run's record: with {@code heal}, every broken server link is restored, anti-entropy
+   * started and the system stabilized first, so that the final snapshots show the converged
+   * state the checkers judge.
+   */
+  public void finish(boolean heal) {
+    if (heal) {
+      for (int[] link : cluster.brokenLinks()) {
+        restoreConnection(link[0], link[1]);
+      }
+      if (cluster.isPaused()) {
+        start();
+      }
+      stabilize();
+    }
+    snapshotAll("final");
+    nemesis("runEnd", -1, -1, null);
+  }
+
+  private void snapshotAll(String reason) {
+    for (int id : cluster.servers()) {
+      snapshot(id, cluster.log(id), reason);
+    }
+  }
+
+  private void snapshot(int id, Msg.LogDump log, String reason) {
+    if (log == null) {
+      return;
+    }
+    sink.record(new SnapshotEvent(-1, -1, id, log.name(), reason, log.primary(),
+        entries(log.committed()), entries(log.tentative()), log.vv()));
+  }
+
+  private static List<LogEntry> entries(List<Write> writes) {
+    return writes.stream().map(Write::toLogEntry).toList();
+  }
+
+  private void nemesis(String f, int a, int b, String name) {
+    sink.record(NemesisEvent.of(f, a, b, name, null));
+  }
+
+  @Override
+  public List<Integer> servers() {
+    return cluster.servers();
+  }
+
+  @Override
+  public List<Integer> clients() {
+    return cluster.clients();
+  }
+
+  @Override
+  public int serverOf(int client) {
+    return cluster.serverOf(client);
+  }
+
+  @Override
+  public List<int[]> brokenLinks() {
+    return cluster.brokenLinks();
+  }
+
+  @Override
+  public boolean isPaused() {
+    return cluster.isPaused();
+  }
+
+  @Override
+  public void close() {
+    cluster.close();
+  }
+}
