@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** {@code bin/bayou}: the course master, suites, histories, checkers and fault campaigns. */
 @Command(name = "bayou", mixinStandardHelpOptions = true, version = "bayou 0.1.0",
     description = "Bayou, a weakly consistent replicated store, and a Jepsen-style harness.",
-    subcommands = {MasterCommand.class, SuiteCommand.class, HistoryCommand.class,
+    subcommands = {CampaignCommand.class, MasterCommand.class, SuiteCommand.class,
+        HistoryCommand.class,
         CheckCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
   /** Exit code for bad arguments (picocli's usage errors). */

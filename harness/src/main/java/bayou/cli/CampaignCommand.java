@@ -1,0 +1,151 @@
+package bayou.cli;
+
+import bayou.checker.CheckRun;
+import bayou.checker.Validity;
+import bayou.cluster.NodePool;
+import bayou.gen.FaultKind;
+import bayou.gen.GeneratorOptions;
+import bayou.harness.CampaignOptions;
+import bayou.harness.CampaignResult;
+import bayou.harness.CampaignRunner;
+import bayou.replica.Bug;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The main job: randomized fault campaigns against the real system, checked and stored. */
+@Command(name = "campaign", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Runs a seeded schedule of client operations and faults (partitions, "
+        + "pauses, retirements, joins, client moves) against real server and client processes, "
+        + "records the history, heals, checks every property and stores the evidence under "
+        + "store/<name>/<time>-seed<N>/ (store/latest points at the newest run).",
+        "Exit 0 valid, 1 invalid, 2 unknown, 254 bad arguments."})
+final class CampaignCommand implements Callable<Integer> {
+  @Option(names = "--seed", description = "Seed of the schedule (default: random, printed).")
+  Long seed;
+
+  @Option(names = "--time-limit", defaultValue = "30", paramLabel = "S",
+      description = "Seconds of operations and faults before the final heal (default "
+          + "${DEFAULT-VALUE}).")
+  int timeLimit;
+
+  @Option(names = "--ops", defaultValue = "0", paramLabel = "N",
+      description = "Stop after N client operations (default: no limit).")
+  long ops;
+
+  @Option(names = "--servers", defaultValue = "5", description = "Servers at the start "
+      + "(default ${DEFAULT-VALUE}).")
+  int servers;
+
+  @Option(names = "--clients", defaultValue = "10", description = "Clients (default "
+      + "${DEFAULT-VALUE}).")
+  int clients;
+
+  @Option(names = "--concurrency", defaultValue = "10", description = "Clients with an "
+      + "operation in flight at once (default ${DEFAULT-VALUE}).")
+  int concurrency;
+
+  @Option(names = "--keys", defaultValue = "5", description = "Size of the key space (default "
+      + "${DEFAULT-VALUE}).")
+  int keys;
+
+  @Option(names = "--nemesis", defaultValue = "partition,pause,retire,join,move",
+      paramLabel = "KINDS", description = "Fault kinds, comma-separated, or all / none "
+          + "(default ${DEFAULT-VALUE}).")
+  String nemesis;
+
+  @Option(names = "--fault-probability", defaultValue = "0.08", paramLabel = "P",
+      description = "Chance that a step is a fault (default ${DEFAULT-VALUE}).")
+  double faultProbability;
+
+  @Option(names = "--runs", defaultValue = "1", description = "Campaigns to run, with seeds "
+      + "seed, seed+1, ... (default ${DEFAULT-VALUE}).")
+  int runs;
+
+  @Option(names = "--bug", paramLabel = "NAME", description = "Inject a defect into every node "
+      + "to see the checkers catch it: ${COMPLETION-CANDIDATES}.")
+  MasterCommand.BugName bug;
+
+  @Option(names = "--shrink-time", defaultValue = "120", paramLabel = "S",
+      description = "Seconds to shrink an invalid run to minimal.test (0: no shrinking; "
+          + "default ${DEFAULT-VALUE}).")
+  int shrinkTime;
+
+  @Option(names = "--store", defaultValue = "store", paramLabel = "DIR",
+      description = "Where runs are kept (default ${DEFAULT-VALUE}).")
+  Path store;
+
+  @Option(names = "--name", defaultValue = "bayou", description = "Campaign name, the store's "
+      + "subdirectory (default ${DEFAULT-VALUE}).")
+  String name;
+
+  @Override
+  public Integer call() throws Exception {
+    CampaignOptions options;
+    try {
+      options = options();
+    } catch (IllegalArgumentException e) {
+      System.err.println("bayou campaign: " + e.getMessage());
+      return Main.BAD_ARGUMENTS;
+    }
+    long first = seed != null ? seed : new java.security.SecureRandom().nextLong() >>> 16;
+    Validity overall = Validity.VALID;
+    try (NodePool pool = new NodePool(4, NodePool.defaultNodeJvmArgs())) {
+      for (int run = 0; run < runs; run++) {
+        long runSeed = first + run;
+        System.err.println("bayou campaign: seed " + runSeed);
+        CampaignResult result = new CampaignRunner(options, pool, System.err).run(runSeed);
+        print(result);
+        overall = worse(overall, result.validity());
+      }
+    }
+    return switch (overall) {
+      case VALID -> 0;
+      case INVALID -> 1;
+      case UNKNOWN -> 2;
+    };
+  }
+
+  private CampaignOptions options() {
+    if (runs < 1) {
+      throw new IllegalArgumentException("runs must be >= 1, got " + runs);
+    }
+    GeneratorOptions generator = GeneratorOptions.builder().servers(servers).clients(clients)
+        .keys(keys).nemesis(FaultKind.parseList(nemesis)).faultProbability(faultProbability)
+        .build();
+    return new CampaignOptions(generator, Duration.ofSeconds(timeLimit), ops, concurrency,
+        bug == null ? "" : MasterCommand.BugName.flag(bug), Duration.ofSeconds(shrinkTime),
+        store, name);
+  }
+
+  private static void print(CampaignResult result) {
+    System.out.printf("seed %d: %s  ops %d (%.0f/s), faults %d, convergence %.0f ms%n",
+        result.seed(), result.validity().name().toLowerCase(), result.ops(),
+        result.opsPerSecond(), result.faults(), result.convergenceMs());
+    System.out.print(CheckRun.summary(result.results()));
+    System.out.println("run: " + result.runDir());
+    if (result.minimal() != null) {
+      System.out.println("minimal script (" + result.minimal() + "):");
+      try {
+        System.out.print(Files.readString(result.minimal()).indent(2));
+      } catch (java.io.IOException e) {
+        System.out.println("  (unreadable: " + e.getMessage() + ")");
+      }
+    }
+    System.out.flush();
+  }
+
+  private static Validity worse(Validity a, Validity b) {
+    if (a == Validity.INVALID || b == Validity.INVALID) {
+      return Validity.INVALID;
+    }
+    return a == Validity.UNKNOWN || b == Validity.UNKNOWN ? Validity.UNKNOWN : Validity.VALID;
+  }
+
+  static String knownBugs() {
+    return Bug.known();
+  }
+}

@@ -1,0 +1,49 @@
+package bayou.harness;
+
+import bayou.gen.FaultKind;
+import bayou.gen.GeneratorOptions;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** A campaign's options as command-line words and as a map, so any run can be repeated. */
+final class CampaignArgs {
+  private CampaignArgs() {}
+
+  static String of(CampaignOptions options, long seed) {
+    GeneratorOptions g = options.generator();
+    StringBuilder args = new StringBuilder("--seed " + seed);
+    args.append(" --time-limit ").append(options.timeLimit().toSeconds());
+    if (options.opsLimit() > 0) {
+      args.append(" --ops ").append(options.opsLimit());
+    }
+    args.append(" --servers ").append(g.servers()).append(" --clients ").append(g.clients())
+        .append(" --concurrency ").append(options.concurrency())
+        .append(" --nemesis ").append(nemesis(g));
+    if (!options.bug().isEmpty()) {
+      args.append(" --bug ").append(options.bug());
+    }
+    return args.toString();
+  }
+
+  static String nemesis(GeneratorOptions g) {
+    return g.nemesis().isEmpty() ? "none"
+        : g.nemesis().stream().map(FaultKind::flagName).sorted().collect(Collectors.joining(","));
+  }
+
+  static Map<String, Object> describe(CampaignOptions options) {
+    GeneratorOptions g = options.generator();
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("time-limit-s", options.timeLimit().toSeconds());
+    map.put("ops-limit", options.opsLimit());
+    map.put("servers", g.servers());
+    map.put("clients", g.clients());
+    map.put("keys", g.keys());
+    map.put("concurrency", options.concurrency());
+    map.put("nemesis", nemesis(g));
+    map.put("fault-probability", g.faultProbability());
+    map.put("bug", options.bug());
+    map.put("shrink-time-s", options.shrinkTime().toSeconds());
+    return map;
+  }
+}

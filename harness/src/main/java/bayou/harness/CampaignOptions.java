@@ -1,0 +1,34 @@
+package bayou.harness;
+
+import bayou.gen.GeneratorOptions;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Everything that describes a campaign besides its seed: the same seed and options give the same
+ * schedule.
+ *
+ * @param timeLimit how long operations are generated (the finale comes after)
+ * @param opsLimit stop after this many client operations (0: no limit)
+ * @param concurrency clients with an operation in flight at once
+ * @param bug a {@code --bug} name passed to every node, or ""
+ * @param shrinkTime the budget for shrinking an invalid run (zero: do not shrink)
+ */
+public record CampaignOptions(GeneratorOptions generator, Duration timeLimit, long opsLimit,
+    int concurrency, String bug, Duration shrinkTime, Path store, String name) {
+  public CampaignOptions {
+    if (timeLimit.isNegative() || timeLimit.isZero()) {
+      throw new IllegalArgumentException("time limit must be > 0, got " + timeLimit);
+    }
+    if (opsLimit < 0) {
+      throw new IllegalArgumentException("ops must be >= 0, got " + opsLimit);
+    }
+    if (concurrency < 1) {
+      throw new IllegalArgumentException("concurrency must be >= 1, got " + concurrency);
+    }
+    if (shrinkTime.isNegative()) {
+      throw new IllegalArgumentException("shrink time must be >= 0, got " + shrinkTime);
+    }
+    bug = bug == null ? "" : bug;
+  }
+}

@@ -1,0 +1,162 @@
+package bayou.harness;
+
+import bayou.checker.CheckResult;
+import bayou.checker.CheckRun;
+import bayou.checker.Checkers;
+import bayou.checker.History;
+import bayou.checker.Validity;
+import bayou.cluster.ClusterException;
+import bayou.cluster.NodePool;
+import bayou.cluster.ProcessCluster;
+import bayou.cluster.RecordingCluster;
+import bayou.gen.ScheduleGenerator;
+import bayou.gen.Script;
+import bayou.gen.Shrinker;
+import bayou.gen.Step;
+import bayou.history.ChronicleHistory;
+import bayou.history.HistoryReader;
+import bayou.history.HistoryText;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+
+/**
+ * One campaign: a seeded schedule of client operations and faults run against real processes,
+ * recorded, healed, checked, stored, and shrunk when invalid.
+ */
+public final class CampaignRunner {
+  private final CampaignOptions options;
+  private final NodePool pool;
+  private final PrintStream err;
+
+  public CampaignRunner(CampaignOptions options, NodePool pool, PrintStream err) {
+    this.options = options;
+    this.pool = pool;
+    this.err = err;
+  }
+
+  public CampaignResult run(long seed) throws IOException, InterruptedException {
+    Path runDir = RunStore.newRun(options.store(), options.name(), seed);
+    ScheduleGenerator generator = new ScheduleGenerator(options.generator(), seed);
+    List<Step> executed = new ArrayList<>();
+    AtomicLong ops = new AtomicLong();
+    long start = System.nanoTime();
+    double convergenceMs;
+    int setupSteps;
+    try (ChronicleHistory sink = ChronicleHistory.create(runDir);
+        ProcessCluster cluster = new ProcessCluster(pool, options.bug());
+        Progress progress = new Progress(err, seed, generator, ops, start)) {
+      RecordingCluster recording = new RecordingCluster(cluster, sink);
+      List<Step> setup = generator.setup();
+      setupSteps = setup.size();
+      for (Step step : setup) {
+        execute(recording, step, executed);
+      }
+      runSchedule(recording, generator, executed, ops, start);
+      convergenceMs = runFinale(recording, generator, executed);
+      recording.finish(false);
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    Files.writeString(runDir.resolve("campaign.test"), Script.render(executed));
+    HistoryText.writeHistoryTxt(runDir, runDir.resolve("history.txt"));
+    List<CheckResult> results = check(runDir);
+    Validity validity = CheckResult.merge(results);
+    Path minimal = validity == Validity.INVALID && !options.shrinkTime().isZero()
+        ? shrink(runDir, executed, setupSteps, results) : null;
+    CampaignResult result = new CampaignResult(runDir, seed, validity, results, ops.get(),
+        generator.faultSteps(), ops.get() / seconds, convergenceMs, minimal);
+    ResultsFile.write(runDir, options, result);
+    RunStore.markLatest(options.store(), runDir);
+    return result;
+  }
+
+  private void runSchedule(RecordingCluster cluster, ScheduleGenerator generator,
+      List<Step> executed, AtomicLong ops, long start) throws InterruptedException {
+    long deadline = start + options.timeLimit().toNanos();
+    long submitted = 0;
+    try (OpDispatcher dispatcher = new OpDispatcher(options.concurrency())) {
+      while (System.nanoTime() < deadline
+          && (options.opsLimit() == 0 || submitted < options.opsLimit())) {
+        Step step = generator.next();
+        executed.add(step);
+        int client = StepRunner.clientOf(step);
+        if (client >= 0) {
+          submitted++;
+          dispatcher.submit(client, () -> {
+            runQuietly(cluster, step);
+            ops.incrementAndGet();
+          });
+        } else {
+          dispatcher.drain(); // faults act between operations, as in the replayed script
+          runQuietly(cluster, step);
+        }
+      }
+      dispatcher.drain();
+    }
+  }
+
+  /** Heal, stabilize, read everything; returns how long the stabilize after the heal took. */
+  private double runFinale(RecordingCluster cluster, ScheduleGenerator generator,
+      List<Step> executed) {
+    double convergenceMs = Double.NaN;
+    for (Step step : generator.finale()) {
+      long before = System.nanoTime();
+      execute(cluster, step, executed);
+      if (step instanceof Step.Stabilize && Double.isNaN(convergenceMs)) {
+        convergenceMs = (System.nanoTime() - before) / 1e6;
+      }
+    }
+    return convergenceMs;
+  }
+
+  private void execute(RecordingCluster cluster, Step step, List<Step> executed) {
+    executed.add(step);
+    runQuietly(cluster, step);
+  }
+
+  private void runQuietly(RecordingCluster cluster, Step step) {
+    try {
+      StepRunner.run(cluster, step);
+    } catch (ClusterException e) {
+      err.println("bayou campaign: step '" + step.toLine() + "' failed: " + e.getMessage());
+    }
+  }
+
+  private static List<CheckResult> check(Path runDir) {
+    History.Builder history = History.builder();
+    HistoryReader.forEach(runDir, history::add);
+    return Checkers.checkAll(history.build());
+  }
+
+  private Path shrink(Path runDir, List<Step> executed, int setupSteps,
+      List<CheckResult> results) throws IOException {
+    Set<String> failed = results.stream().filter(r -> r.validity() == Validity.INVALID)
+        .map(CheckResult::checker).collect(Collectors.toSet());
+    err.println("bayou campaign: invalid (" + failed + "); shrinking for up to "
+        + options.shrinkTime().toSeconds() + " s");
+    Path scratch = Files.createDirectories(runDir.resolve("shrink"));
+    ShrinkSearch search = new ShrinkSearch(new Replay(pool, options.bug(), scratch), failed, err);
+    Shrinker.Result shrunk = search.shrink(executed, setupSteps, options.shrinkTime());
+    FileTrees.deleteQuietly(scratch);
+    if (shrunk == null) {
+      err.println("bayou campaign: the failure did not reproduce in a sequential replay of "
+          + "campaign.test; no minimal script");
+      return null;
+    }
+    Path minimal = runDir.resolve("minimal.test");
+    Files.writeString(minimal, Script.render(shrunk.steps()));
+    err.printf("bayou campaign: minimal.test has %d steps (%s, %d replays)%n",
+        shrunk.steps().size(), shrunk.outcome(), shrunk.tests());
+    return minimal;
+  }
+
+  static String summary(List<CheckResult> results) {
+    return CheckRun.summary(results);
+  }
+}

@@ -1,0 +1,56 @@
+package bayou.harness;
+
+import bayou.checker.CheckResult;
+import bayou.checker.Checkers;
+import bayou.checker.History;
+import bayou.cluster.ClusterException;
+import bayou.cluster.NodePool;
+import bayou.cluster.ProcessCluster;
+import bayou.cluster.RecordingCluster;
+import bayou.gen.Step;
+import bayou.history.ChronicleHistory;
+import bayou.history.HistoryReader;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Replays a course script on a fresh cluster, as {@code bin/bayou master --history} would (steps
+ * in order, then heal, stabilize and final snapshots), and checks the recorded history.
+ */
+final class Replay {
+  private final NodePool pool;
+  private final String bug;
+  private final Path scratch;
+  private final AtomicInteger runs = new AtomicInteger();
+
+  Replay(NodePool pool, String bug, Path scratch) {
+    this.pool = pool;
+    this.bug = bug;
+    this.scratch = scratch;
+  }
+
+  List<CheckResult> check(List<Step> steps) {
+    Path dir = scratch.resolve("replay-" + runs.incrementAndGet());
+    try (ChronicleHistory sink = ChronicleHistory.create(dir);
+        ProcessCluster cluster = new ProcessCluster(pool, bug)) {
+      RecordingCluster recording = new RecordingCluster(cluster, sink);
+      for (Step step : steps) {
+        try {
+          StepRunner.run(recording, step);
+        } catch (ClusterException e) {
+          // as the master does: the step is ignored and the replay carries on
+        }
+      }
+      try {
+        recording.finish(true);
+      } catch (ClusterException e) {
+        // the checkers judge what was recorded
+      }
+    }
+    History.Builder history = History.builder();
+    HistoryReader.forEach(dir, history::add);
+    FileTrees.deleteQuietly(dir);
+    return Checkers.checkAll(history.build());
+  }
+}

@@ -1,0 +1,35 @@
+package bayou.harness;
+
+import bayou.checker.CheckRun;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** {@code results.json} of a campaign run: verdicts per checker, counts, seed and options. */
+final class ResultsFile {
+  private ResultsFile() {}
+
+  static void write(Path runDir, CampaignOptions options, CampaignResult result)
+      throws IOException {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("valid", result.validity().name().toLowerCase(java.util.Locale.ROOT));
+    json.put("seed", result.seed());
+    json.put("repeat", "bin/bayou campaign " + CampaignArgs.of(options, result.seed()));
+    Map<String, Object> counts = new LinkedHashMap<>();
+    counts.put("ops", result.ops());
+    counts.put("faults", result.faults());
+    counts.put("ops-per-second", Math.round(result.opsPerSecond()));
+    counts.put("convergence-ms", Double.isNaN(result.convergenceMs()) ? null
+        : Math.round(result.convergenceMs()));
+    json.put("counts", counts);
+    json.put("options", CampaignArgs.describe(options));
+    json.put("minimal", result.minimal() == null ? null : result.minimal().getFileName()
+        .toString());
+    json.put("checkers", CheckRun.toJson(result.results()));
+    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+        .writeValue(runDir.resolve("results.json").toFile(), json);
+  }
+}

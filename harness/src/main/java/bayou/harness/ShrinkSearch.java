@@ -1,0 +1,66 @@
+package bayou.harness;
+
+import bayou.checker.CheckResult;
+import bayou.checker.Validity;
+import bayou.gen.Shrinker;
+import bayou.gen.Step;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Shrinks an invalid campaign's script to a small one that still fails the same checker: first
+ * the shortest failing prefix by bisection (cheap: a failure usually needs only an early part of
+ * a long run), then delta debugging over what is left, within one time budget.
+ */
+final class ShrinkSearch {
+  private final Replay replay;
+  private final Set<String> failedCheckers;
+  private final PrintStream err;
+
+  ShrinkSearch(Replay replay, Set<String> failedCheckers, PrintStream err) {
+    this.replay = replay;
+    this.failedCheckers = Set.copyOf(failedCheckers);
+    this.err = err;
+  }
+
+  boolean stillFails(List<Step> steps) {
+    for (CheckResult result : replay.check(steps)) {
+      if (result.validity() == Validity.INVALID && failedCheckers.contains(result.checker())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The smallest failing script found, or null when the full script does not fail again. */
+  Shrinker.Result shrink(List<Step> script, int setupSteps, Duration budget) {
+    long deadline = System.nanoTime() + budget.toNanos();
+    if (!stillFails(script)) {
+      return null;
+    }
+    int failingLength = shortestFailingPrefix(script, setupSteps, deadline);
+    List<Step> prefix = script.subList(0, failingLength);
+    err.printf("bayou campaign: shrinking: a %d-step prefix of %d still fails%n",
+        prefix.size(), script.size());
+    Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+    Predicate<List<Step>> predicate = this::stillFails;
+    return new Shrinker(predicate, left).shrink(prefix);
+  }
+
+  private int shortestFailingPrefix(List<Step> script, int setupSteps, long deadline) {
+    int failing = script.size();
+    int passing = Math.min(setupSteps, failing);
+    while (failing - passing > 1 && System.nanoTime() < deadline) {
+      int middle = (failing + passing) >>> 1;
+      if (stillFails(script.subList(0, middle))) {
+        failing = middle;
+      } else {
+        passing = middle;
+      }
+    }
+    return failing;
+  }
+}
