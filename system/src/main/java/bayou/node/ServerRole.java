@@ -8,7 +8,9 @@ import bayou.replica.WriteBatch;
 import bayou.wire.Msg;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -19,6 +21,8 @@ import java.util.Set;
 final class ServerRole implements Role {
   /** The slow periodic backstop; gossip is otherwise driven by changes. */
   static final long BACKSTOP_GOSSIP_MS = 2_000;
+  /** A pull unanswered this long (lost to a partition or a pause) no longer blocks new ones. */
+  static final long PULL_TIMEOUT_MS = 1_000;
 
   private final int id;
   private final Set<Bug> bugs;
@@ -26,6 +30,8 @@ final class ServerRole implements Role {
   private final ControlLink master;
   private final Set<Integer> servers = new HashSet<>();
   private final Set<Integer> blocked = new HashSet<>();
+  private final Map<Integer, Long> awaiting = new HashMap<>(); // peer -> deadline (nanos)
+  private final Set<Integer> pullAgain = new HashSet<>();
   private final Set<Long> syncsAwaited = new HashSet<>(); // master requests, used as sync ids
   private Replica replica;
   private boolean paused;
@@ -48,30 +54,47 @@ final class ServerRole implements Role {
   @Override
   public void onIdle() {
     if (replica != null && !paused) {
-      gossip();
+      notifyPeers(); // the backstop: a notice lost to a partition or a pause is made good
     }
   }
 
   @Override
   public void afterBatch() {
+    expireAwaitedPulls();
     if (changed && replica != null) {
       changed = false;
-      Log.debug("server %d: digest %s", id, digest());
       master.send(new Msg.Reply(0, true, null, null, digest(), null, null));
       if (!paused) {
-        gossip();
+        notifyPeers();
       }
     }
   }
 
-  /** Tells every reachable server what this one has; those that lack something ask for it. */
-  private void gossip() {
-    Msg.Pull pull = pull(0);
+  /** Tells every reachable server what this one has; those that lack something pull it. */
+  private void notifyPeers() {
+    Msg.Notice notice = new Msg.Notice(replica.versionVector(), replica.committedCount());
     for (int peer : servers) {
       if (peer != id && !blocked.contains(peer)) {
-        transport.send(peer, pull);
+        transport.send(peer, notice);
       }
     }
+  }
+
+  /**
+   * Pulls from a peer, at most one pull outstanding per peer: a second wish waits for the
+   * answer, so a busy peer is never asked to send the same backlog twice.
+   */
+  private void pullFrom(int peer) {
+    if (awaiting.containsKey(peer)) {
+      pullAgain.add(peer);
+    } else if (transport.send(peer, pull(0))) {
+      awaiting.put(peer, System.nanoTime() + PULL_TIMEOUT_MS * 1_000_000);
+    }
+  }
+
+  private void expireAwaitedPulls() {
+    long now = System.nanoTime();
+    awaiting.values().removeIf(deadline -> now - deadline > 0);
   }
 
   private Msg.Pull pull(long sync) {
@@ -122,6 +145,7 @@ final class ServerRole implements Role {
       }
       case "block" -> {
         blocked.add(c.a());
+        awaiting.remove(c.a());
         reply(c);
       }
       case "unblock" -> {
@@ -194,10 +218,12 @@ final class ServerRole implements Role {
       }
       return;
     }
-    if (msg instanceof Msg.Pull pull) {
+    if (msg instanceof Msg.Notice notice) {
+      onNotice(from, notice);
+    } else if (msg instanceof Msg.Pull pull) {
       onPull(from, pull);
     } else if (msg instanceof Msg.Push push) {
-      onPush(push);
+      onPush(from, push);
     } else if (msg instanceof Msg.ClientRequest request) {
       onClient(from, request);
     } else if (msg instanceof Msg.CreateRequest request) {
@@ -234,25 +260,31 @@ final class ServerRole implements Role {
     master.send(new Msg.Reply(reply.req(), true, null, replica.name(), null, null, null));
   }
 
-  private void onPull(int from, Msg.Pull pull) {
-    Log.debug("server %d: pull from %d sync=%d csn=%d paused=%s", id, from, pull.sync(),
-        pull.committed(), paused);
-    if ((paused && pull.sync() == 0) || replica.isRetiring()) {
+  private void onNotice(int from, Msg.Notice notice) {
+    if (paused || replica.isRetiring()) {
       return;
     }
-    changed |= replica.absorbPeerVector(pull.vv());
-    WriteBatch missing = replica.missingAt(pull.vv(), pull.committed());
-    if (!missing.isEmpty() || pull.sync() != 0) {
-      transport.send(from, new Msg.Push(pull.sync(), missing.committed(), missing.tentative()));
+    changed |= replica.absorbPeerVector(notice.vv());
+    if (replica.lacksFrom(notice.vv(), notice.committed())) {
+      pullFrom(from);
     }
-    if (pull.sync() == 0 && replica.lacksFrom(pull.vv(), pull.committed())) {
-      transport.send(from, pull(0));
+    if (replica.peerLacks(notice.vv(), notice.committed())) {
+      transport.send(from, new Msg.Notice(replica.versionVector(), replica.committedCount()));
     }
   }
 
-  private void onPush(Msg.Push push) {
-    Log.debug("server %d: push sync=%d %d+%d paused=%s", id, push.sync(),
-        push.committed().size(), push.tentative().size(), paused);
+  private void onPull(int from, Msg.Pull pull) {
+    if ((paused && pull.sync() == 0) || replica.isRetiring()) {
+      return;
+    }
+    WriteBatch missing = replica.missingAt(pull.vv(), pull.committed());
+    transport.send(from, new Msg.Push(pull.sync(), missing.committed(), missing.tentative()));
+  }
+
+  private void onPush(int from, Msg.Push push) {
+    if (push.sync() == 0) {
+      awaiting.remove(from);
+    }
     if ((paused && push.sync() == 0) || replica.isRetiring()) {
       return;
     }
@@ -260,6 +292,9 @@ final class ServerRole implements Role {
     if (syncsAwaited.remove(push.sync())) {
       changed = true;
       master.send(Msg.Reply.ok(push.sync()));
+    }
+    if (pullAgain.remove(from)) {
+      pullFrom(from);
     }
   }
 

@@ -38,7 +38,7 @@ public final class WarmUp {
     Map<String, Long> vv = Map.of("R", 1L, child, 2L);
     return List.of(new Msg.Hello(1, 2, 3),
         new Msg.Control(1, "op", 2, "put", "k", "v", Map.of(1, 2)),
-        Msg.Reply.ok(1), new Msg.Pull(0, vv, 1),
+        Msg.Reply.ok(1), new Msg.Pull(0, vv, 1), new Msg.Notice(vv, 1),
         new Msg.Push(0, log.committed(), log.tentative()), new Msg.CreateRequest(1),
         new Msg.CreateReply(1, child, log.committed(), List.of(), vv),
         new Msg.Handoff(1, log.committed(), List.of(), true), new Msg.HandoffAck(1),

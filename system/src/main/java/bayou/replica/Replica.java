@@ -165,6 +165,11 @@ public final class Replica {
     return peerCommitted > committed.size() || !vv.covers(peerStamps);
   }
 
+  /** Whether a peer with this vector and commit count lacks something this server has. */
+  public boolean peerLacks(Map<String, Long> peerStamps, long peerCommitted) {
+    return peerCommitted < committed.size() || !new VersionVector(peerStamps).coversVector(vv);
+  }
+
   /** With the forget-retired bug, a server re-adds the entries a peer still lists. */
   public boolean absorbPeerVector(Map<String, Long> peerStamps) {
     if (!bugs.contains(Bug.FORGET_RETIRED)) {

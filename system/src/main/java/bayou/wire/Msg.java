@@ -57,7 +57,10 @@ public sealed interface Msg {
 
   // ---- server <-> server
 
-  /** "Here is what I have; send me what I lack." {@code sync != 0} asks for an answer always. */
+  /** "I have changed; this is what I have." A peer that lacks something then pulls. */
+  record Notice(Map<String, Long> vv, long committed) implements Msg {}
+
+  /** "This is what I have; send me what I lack." Always answered by a {@link Push}. */
   record Pull(long sync, Map<String, Long> vv, long committed) implements Msg {}
 
   /** Writes the receiver lacks: commits in CSN order, then tentative writes in log order. */
