@@ -131,14 +131,18 @@ public final class RecordingCluster implements Cluster {
    * state the checkers judge.
    */
   public void finish(boolean heal) {
-    if (heal) {
-      for (int[] link : cluster.brokenLinks()) {
-        restoreConnection(link[0], link[1]);
+    try {
+      if (heal) {
+        for (int[] link : cluster.brokenLinks()) {
+          restoreConnection(link[0], link[1]);
+        }
+        if (cluster.isPaused()) {
+          start();
+        }
+        stabilize();
       }
-      if (cluster.isPaused()) {
-        start();
-      }
-      stabilize();
+    } catch (ClusterException e) {
+      // recorded (a stabilize that gave up says so); the final logs are the evidence either way
     }
     snapshotAll("final");
     nemesis("runEnd", -1, -1, null);
