@@ -8,7 +8,6 @@ import bayou.gen.GeneratorOptions;
 import bayou.harness.CampaignOptions;
 import bayou.harness.CampaignResult;
 import bayou.harness.CampaignRunner;
-import bayou.replica.Bug;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -65,9 +64,10 @@ final class CampaignCommand implements Callable<Integer> {
       + "seed, seed+1, ... (default ${DEFAULT-VALUE}).")
   int runs;
 
-  @Option(names = "--bug", paramLabel = "NAME", description = "Inject a defect into every node "
-      + "to see the checkers catch it: ${COMPLETION-CANDIDATES}.")
-  MasterCommand.BugName bug;
+  @Option(names = "--bug", paramLabel = "NAME", completionCandidates = BugNames.class,
+      description = "Inject a defect into every node to see the checkers catch it: "
+          + "${COMPLETION-CANDIDATES}.")
+  String bug;
 
   @Option(names = "--shrink-time", defaultValue = "120", paramLabel = "S",
       description = "Seconds to shrink an invalid run to minimal.test (0: no shrinking; "
@@ -117,7 +117,7 @@ final class CampaignCommand implements Callable<Integer> {
         .keys(keys).nemesis(FaultKind.parseList(nemesis)).faultProbability(faultProbability)
         .build();
     return new CampaignOptions(generator, Duration.ofSeconds(timeLimit), ops, concurrency,
-        bug == null ? "" : MasterCommand.BugName.flag(bug), Duration.ofSeconds(shrinkTime),
+        BugNames.validated(bug), Duration.ofSeconds(shrinkTime),
         store, name);
   }
 
@@ -143,9 +143,5 @@ final class CampaignCommand implements Callable<Integer> {
       return Validity.INVALID;
     }
     return a == Validity.UNKNOWN || b == Validity.UNKNOWN ? Validity.UNKNOWN : Validity.VALID;
-  }
-
-  static String knownBugs() {
-    return Bug.known();
   }
 }

@@ -7,7 +7,6 @@ import bayou.history.ChronicleHistory;
 import bayou.history.HistorySink;
 import bayou.cluster.ProcessCluster;
 import bayou.master.Master;
-import bayou.replica.Bug;
 import java.io.BufferedReader;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -24,9 +23,10 @@ import picocli.CommandLine.Option;
     description = {"Reads course commands from stdin until EOF and prints their results.",
         "Unknown or malformed lines are ignored with one line on stderr."})
 final class MasterCommand implements Callable<Integer> {
-  @Option(names = "--bug", paramLabel = "NAME",
-      description = "Inject a defect into every node (for checker tests): ${COMPLETION-CANDIDATES}")
-  BugName bug;
+  @Option(names = "--bug", paramLabel = "NAME", completionCandidates = BugNames.class,
+      description = "Inject a defect into every node (for checker tests): "
+          + "${COMPLETION-CANDIDATES}. Never on by default.")
+  String bug;
 
   @Option(names = "--history", paramLabel = "DIR",
       description = "Record the run (operations, faults, log snapshots) to a Chronicle Queue in "
@@ -39,12 +39,19 @@ final class MasterCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    String bugs;
+    try {
+      bugs = BugNames.validated(bug);
+    } catch (IllegalArgumentException e) {
+      System.err.println("bayou master: " + e.getMessage());
+      return Main.BAD_ARGUMENTS;
+    }
     PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false,
         StandardCharsets.UTF_8);
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in,
         StandardCharsets.UTF_8));
     try (NodePool pool = new NodePool(spares, NodePool.defaultNodeJvmArgs());
-        ProcessCluster cluster = new ProcessCluster(pool, BugName.flag(bug))) {
+        ProcessCluster cluster = new ProcessCluster(pool, bugs)) {
       if (history == null) {
         new Master(cluster, out, System.err).run(in);
       } else {
@@ -69,13 +76,4 @@ final class MasterCommand implements Callable<Integer> {
     }
   }
 
-  /** The {@code --bug} names, as picocli completion candidates. */
-  enum BugName {
-    skip_ryw, skip_mr, skip_mw, skip_wfr, forget_retired, non_primary_commit, skip_rollback,
-    lose_write;
-
-    static String flag(BugName bug) {
-      return bug == null ? "" : Bug.valueOf(bug.name().toUpperCase()).flag();
-    }
-  }
 }

@@ -31,6 +31,9 @@ import java.util.stream.Collectors;
  * recorded, healed, checked, stored, and shrunk when invalid.
  */
 public final class CampaignRunner {
+  /** How often every server's log is snapshotted while the schedule runs. */
+  static final long SNAPSHOT_EVERY_MS = 1_000;
+
   private final CampaignOptions options;
   private final NodePool pool;
   private final PrintStream err;
@@ -79,10 +82,15 @@ public final class CampaignRunner {
   private void runSchedule(RecordingCluster cluster, ScheduleGenerator generator,
       List<Step> executed, AtomicLong ops, long start) throws InterruptedException {
     long deadline = start + options.timeLimit().toNanos();
+    long nextSnapshot = System.nanoTime() + SNAPSHOT_EVERY_MS * 1_000_000;
     long submitted = 0;
     try (OpDispatcher dispatcher = new OpDispatcher(options.concurrency())) {
       while (System.nanoTime() < deadline
           && (options.opsLimit() == 0 || submitted < options.opsLimit())) {
+        if (System.nanoTime() - nextSnapshot > 0) {
+          snapshotQuietly(cluster); // logs over time, not only at the end, for the checkers
+          nextSnapshot = System.nanoTime() + SNAPSHOT_EVERY_MS * 1_000_000;
+        }
         Step step = generator.next();
         executed.add(step);
         int client = StepRunner.clientOf(step);
@@ -113,6 +121,14 @@ public final class CampaignRunner {
       }
     }
     return convergenceMs;
+  }
+
+  private void snapshotQuietly(RecordingCluster cluster) {
+    try {
+      cluster.snapshotAll("periodic");
+    } catch (ClusterException e) {
+      err.println("bayou campaign: a periodic snapshot failed: " + e.getMessage());
+    }
   }
 
   private void execute(RecordingCluster cluster, Step step, List<Step> executed) {

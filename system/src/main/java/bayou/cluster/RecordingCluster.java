@@ -148,7 +148,8 @@ public final class RecordingCluster implements Cluster {
     nemesis("runEnd", -1, -1, null);
   }
 
-  private void snapshotAll(String reason) {
+  /** Records a snapshot of every live server's log, for the checkers' view over time. */
+  public void snapshotAll(String reason) {
     for (int id : cluster.servers()) {
       snapshot(id, cluster.log(id), reason);
     }
