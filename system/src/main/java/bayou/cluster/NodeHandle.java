@@ -65,11 +65,31 @@ final class NodeHandle {
   /** Sends a command and waits for its reply; a failed reply or no reply in time throws. */
   Msg.Reply call(String cmd, int a, String f, String key, String value,
       Map<Integer, Integer> ports, Duration timeout) {
+    return await(send(cmd, a, f, key, value, ports), cmd, timeout);
+  }
+
+  /** Sends a command without waiting; {@link #await} its reply, so calls can overlap. */
+  Pending send(String cmd, int a, String f, String key, String value,
+      Map<Integer, Integer> ports) {
     long req = NEXT_REQUEST.getAndIncrement();
     CompletableFuture<Msg.Reply> future = new CompletableFuture<>();
     calls.put(req, future);
     try {
       send(new Msg.Control(req, cmd, a, f, key, value, ports));
+    } catch (ClusterException e) {
+      calls.remove(req);
+      throw e;
+    }
+    return new Pending(req, future);
+  }
+
+  /** A command sent and not yet answered. */
+  record Pending(long req, CompletableFuture<Msg.Reply> future) {}
+
+  Msg.Reply await(Pending pending, String cmd, Duration timeout) {
+    long req = pending.req();
+    CompletableFuture<Msg.Reply> future = pending.future();
+    try {
       Msg.Reply reply = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
       if (!reply.ok()) {
         throw new ClusterException(cmd + " on node " + id + " failed: " + reply.error());

@@ -66,11 +66,20 @@ public final class ProcessCluster implements Cluster {
 
   /** Tells every node the current address book. */
   private void announce() {
-    Map<Integer, Integer> serverPorts = ports(servers);
-    Map<Integer, Integer> clientPorts = ports(clients);
-    for (NodeHandle node : allNodes()) {
-      node.call("servers", -1, null, null, null, serverPorts, CONTROL_TIMEOUT);
-      node.call("clients", -1, null, null, null, clientPorts, CONTROL_TIMEOUT);
+    List<NodeHandle> nodes = allNodes();
+    broadcast(nodes, "servers", -1, ports(servers));
+    broadcast(nodes, "clients", -1, ports(clients));
+  }
+
+  /** One command to many nodes at once: all are sent, then all answers awaited. */
+  private static void broadcast(List<NodeHandle> nodes, String cmd, int a,
+      Map<Integer, Integer> ports) {
+    List<NodeHandle.Pending> pending = new java.util.ArrayList<>();
+    for (NodeHandle node : nodes) {
+      pending.add(node.send(cmd, a, null, null, null, ports));
+    }
+    for (int i = 0; i < nodes.size(); i++) {
+      nodes.get(i).await(pending.get(i), cmd, CONTROL_TIMEOUT);
     }
   }
 
@@ -105,9 +114,7 @@ public final class ProcessCluster implements Cluster {
     topology.removeServer(id);
     stabilizer.forget(id);
     node.stop();
-    for (NodeHandle other : allNodes()) {
-      other.call("forget", id, CONTROL_TIMEOUT); // so requests to it fail at once: dropped
-    }
+    broadcast(allNodes(), "forget", id, null); // so requests to it fail at once: dropped
     return reply.name();
   }
 
@@ -174,13 +181,13 @@ public final class ProcessCluster implements Cluster {
   @Override
   public synchronized void pause() {
     paused = true;
-    servers.values().forEach(node -> node.call("pause", -1, CONTROL_TIMEOUT));
+    broadcast(List.copyOf(servers.values()), "pause", -1, null);
   }
 
   @Override
   public synchronized void start() {
     paused = false;
-    servers.values().forEach(node -> node.call("start", -1, CONTROL_TIMEOUT));
+    broadcast(List.copyOf(servers.values()), "start", -1, null);
   }
 
   @Override
@@ -203,9 +210,8 @@ public final class ProcessCluster implements Cluster {
   }
 
   private void refreshDigests() {
-    for (NodeHandle node : servers.values()) {
-      node.call("digest", -1, CONTROL_TIMEOUT); // the answer reaches the stabilizer on arrival
-    }
+    // the answers reach the stabilizer on arrival, in order with the pushed digests
+    broadcast(List.copyOf(servers.values()), "digest", -1, null);
   }
 
   @Override

@@ -118,8 +118,9 @@ public final class Replica {
   public String acceptCreate(long nowMicros) {
     long stamp = tick(nowMicros);
     String child = Names.child(stamp, name);
-    store(new Write(stamp, name, Write.CREATE, child, null, 0));
+    vv.advance(name, stamp); // this server has seen its own write: no peer sends it back
     vv.advance(child, stamp);
+    store(new Write(stamp, name, Write.CREATE, child, null, 0));
     return child;
   }
 
@@ -236,11 +237,15 @@ public final class Replica {
   /** Learns what a newly received write says about the system: clocks, members, retirements. */
   private void observe(Write write) {
     clockMicros = Math.max(clockMicros, write.stamp());
+    boolean unseen = vv.complete(write.acceptor()) < write.stamp();
+    if (write.op().equals(Write.CREATE) && unseen && !vv.has(write.key())) {
+      vv.advance(write.key(), write.stamp()); // a new server; never one that has retired
+    }
     if (vv.complete(write.acceptor()) != VersionVector.RETIRED) {
       vv.advance(write.acceptor(), write.stamp());
     }
     if (write.op().equals(Write.CREATE)) {
-      vv.advance(write.key(), write.stamp());
+      return;
     } else if (write.op().equals(Write.RETIRE) && !write.key().equals(name)
         && !bugs.contains(Bug.FORGET_RETIRED)) {
       vv.drop(write.key());

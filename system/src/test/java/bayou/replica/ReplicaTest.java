@@ -156,4 +156,37 @@ class ReplicaTest {
     assertEquals(p.digest(), a.digest());
     a.checkInvariants();
   }
+
+  /** A server's own CREATE write is in its vector, so a peer never hands it back as new. */
+  @Test
+  void createWriteIsNeverCommittedTwiceAfterAHandOff() {
+    Replica p = Replica.root(Set.of());
+    Replica a = create(p);
+    exchange(p, a);
+    Replica x = create(a); // accepted at a, tentative there
+    exchange(a, p); // the primary commits CREATE(x)
+    p.retire(now += 10);
+    a.apply(p.fullLog());
+    a.becomePrimary();
+    exchange(x, a); // x still holds CREATE(x) tentative; a must know it has it
+    long creates = a.committedLog().stream().filter(w -> w.op().equals(Write.CREATE)
+        && w.key().equals(x.name())).count();
+    assertEquals(1, creates);
+    a.checkInvariants();
+  }
+
+  /** A retired server's CREATE, delivered again, does not bring the server back. */
+  @Test
+  void duplicateCreateDoesNotReAddARetiredServer() {
+    Replica p = Replica.root(Set.of());
+    Replica r = create(p);
+    WriteBatch withCreate = p.fullLog();
+    r.retire(now += 10);
+    p.apply(r.fullLog());
+    assertFalse(p.versionVector().containsKey(r.name()));
+    Replica fresh = Replica.root(Set.of());
+    fresh.apply(withCreate);
+    p.apply(new WriteBatch(List.of(), withCreate.committed()));
+    assertFalse(p.versionVector().containsKey(r.name()));
+  }
 }
