@@ -7,15 +7,29 @@ import java.util.Set;
 /** The kinds of fault a schedule may inject; the campaign's {@code --nemesis} names them. */
 public enum FaultKind {
   /** Partition the live servers into a shape, or heal the current partition. */
-  PARTITION,
+  PARTITION(4),
   /** Pause anti-entropy for a few steps, then start it again. */
-  PAUSE,
+  PAUSE(2),
   /** Retire a live server (never the last one) and move its clients elsewhere. */
-  RETIRE,
+  RETIRE(1),
   /** Join a new server under the next unused id. */
-  JOIN,
+  JOIN(1),
   /** Move a client to another server, by {@code joinClient} or by break and restore. */
-  MOVE;
+  MOVE(4);
+
+  private final int weight;
+
+  FaultKind(int weight) {
+    this.weight = weight;
+  }
+
+  /**
+   * How often this kind is chosen relative to the others: membership changes start and stop
+   * processes, so they are rarer than partitions and moves, which cost nothing.
+   */
+  public int weight() {
+    return weight;
+  }
 
   /** The lower-case name used on command lines. */
   public String flagName() {

@@ -3,7 +3,9 @@ package bayou.gen;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -142,8 +144,10 @@ public final class ScheduleGenerator implements Iterator<Step> {
     if (possible.isEmpty()) {
       return false;
     }
+    Map<Nemesis, Integer> weights = new LinkedHashMap<>();
+    possible.forEach(n -> weights.put(n, n.kind().weight()));
     Plan plan = new Plan(model);
-    dice.pick(possible).plan(plan, dice, options);
+    dice.weighted(weights).plan(plan, dice, options);
     pending.addAll(plan.steps());
     return !plan.steps().isEmpty();
   }
