@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -94,7 +95,19 @@ final class ServerRole implements Role {
 
   private void expireAwaitedPulls() {
     long now = System.nanoTime();
-    awaiting.values().removeIf(deadline -> now - deadline > 0);
+    List<Integer> expired = awaiting.entrySet().stream()
+        .filter(e -> now - e.getValue() > 0).map(Map.Entry::getKey).toList();
+    for (int peer : expired) {
+      awaiting.remove(peer);
+      if (pullAgain.remove(peer) && !paused && !blocked.contains(peer)) {
+        pullFrom(peer);
+      }
+    }
+  }
+
+  private void forgetPulls() {
+    awaiting.clear();
+    pullAgain.clear();
   }
 
   private Msg.Pull pull(long sync) {
@@ -155,10 +168,12 @@ final class ServerRole implements Role {
       }
       case "pause" -> {
         paused = true;
+        forgetPulls(); // their answers are dropped while paused
         reply(c);
       }
       case "start" -> {
         paused = false;
+        forgetPulls();
         changed = true;
         reply(c);
       }

@@ -45,15 +45,22 @@ public final class Replica {
   }
 
   /**
-   * A server created at another: it starts from the creator's log, which holds its CREATE, and
-   * the creator's version vector, so that it knows every server the creator knows.
+   * A server created at another starts as a copy of the creator's state: its log, which holds
+   * the new server's CREATE, and its version vector, which covers exactly that log.
    */
   public static Replica created(Set<Bug> bugs, String name, WriteBatch creatorLog,
       Map<String, Long> creatorVv) {
     Replica replica = new Replica(bugs);
     replica.name = name;
     replica.vv.mergeFrom(creatorVv);
-    replica.apply(creatorLog);
+    for (Write write : creatorLog.committed()) {
+      replica.appendCommitted(write);
+      replica.clockMicros = Math.max(replica.clockMicros, write.stamp());
+    }
+    for (Write write : creatorLog.tentative()) {
+      replica.insertTentative(write);
+      replica.clockMicros = Math.max(replica.clockMicros, write.stamp());
+    }
     replica.clockMicros = Math.max(replica.clockMicros, Names.createStamp(name));
     return replica;
   }

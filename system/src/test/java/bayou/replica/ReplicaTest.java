@@ -189,4 +189,19 @@ class ReplicaTest {
     p.apply(new WriteBatch(List.of(), withCreate.committed()));
     assertFalse(p.versionVector().containsKey(r.name()));
   }
+
+  /** A server created at a non-primary gets the creator's tentative writes, its own CREATE too. */
+  @Test
+  void newServerHoldsTheCreatorsTentativeWrites() {
+    Replica p = Replica.root(Set.of());
+    Replica a = create(p);
+    exchange(p, a);
+    a.write(Write.PUT, "k", "v", NONE, NONE, now += 10);
+    Replica x = create(a);
+    assertEquals(a.tentativeCount(), x.tentativeCount());
+    assertTrue(x.tentativeLog().stream().anyMatch(w -> w.op().equals(Write.CREATE)
+        && w.key().equals(x.name())));
+    assertEquals("v", x.read("k", NONE, NONE).value());
+    x.checkInvariants();
+  }
 }
