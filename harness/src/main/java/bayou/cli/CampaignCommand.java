@@ -56,7 +56,7 @@ final class CampaignCommand implements Callable<Integer> {
           + "(default ${DEFAULT-VALUE}).")
   String nemesis;
 
-  @Option(names = "--fault-probability", defaultValue = "0.08", paramLabel = "P",
+  @Option(names = "--fault-probability", defaultValue = "0.02", paramLabel = "P",
       description = "Chance that a step is a fault (default ${DEFAULT-VALUE}).")
   double faultProbability;
 
