@@ -1,7 +1,10 @@
 package bayou.cli;
 
+import bayou.checker.CheckRun;
 import bayou.cluster.NodePool;
 import bayou.master.Suite;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,6 +33,14 @@ final class SuiteCommand implements Callable<Integer> {
   @Option(names = "--repeat", defaultValue = "1", description = "Run the suite N times.")
   int repeat;
 
+  @Option(names = "--history", paramLabel = "DIR", description = "Record each case to "
+      + "DIR/NAME (a Chronicle Queue history, ending with a heal, a stabilize and snapshots).")
+  Path history;
+
+  @Option(names = "--check", description = "With --history: check each recorded case; a case "
+      + "passes only if its output matches and its history is valid.")
+  boolean check;
+
   @Option(names = {"-v", "--verbose"}, description = "Show the diff and stderr of failures.")
   boolean verbose;
 
@@ -48,10 +59,14 @@ final class SuiteCommand implements Callable<Integer> {
       Suite suite = new Suite(pool, "");
       for (int round = 0; round < repeat; round++) {
         for (String name : names) {
-          Suite.Result result = suite.run(dir, name, rule);
-          System.out.printf("%-4s %-40s %6.2f s%n", result.passed() ? "PASS" : "FAIL", name,
-              result.seconds());
-          if (result.passed()) {
+          Path caseHistory = history == null ? null
+              : history.resolve(repeat > 1 ? name + "-" + round : name);
+          Suite.Result result = suite.run(dir, name, rule, caseHistory);
+          String verdict = check && caseHistory != null ? verdict(caseHistory) : "";
+          boolean ok = result.passed() && (verdict.isEmpty() || verdict.equals("valid"));
+          System.out.printf("%-4s %-40s %6.2f s %s%n", ok ? "PASS" : "FAIL", name,
+              result.seconds(), verdict);
+          if (ok) {
             passed++;
           } else {
             failed++;
@@ -67,6 +82,16 @@ final class SuiteCommand implements Callable<Integer> {
     System.out.printf("total %.2f s%n", (System.nanoTime() - start) / 1e9);
     System.out.println(passed + " passed, " + failed + " failed");
     return failed == 0 ? 0 : 1;
+  }
+
+  /** The checkers' overall verdict on a recorded case; results.json is written beside it. */
+  private static String verdict(Path runDir) {
+    int code = CheckRun.run(runDir, new PrintStream(OutputStream.nullOutputStream()));
+    return switch (code) {
+      case 0 -> "valid";
+      case 1 -> "invalid";
+      default -> "unknown";
+    };
   }
 
   private static String indent(String text) {

@@ -2,6 +2,9 @@ package bayou.master;
 
 import bayou.cluster.NodePool;
 import bayou.cluster.ProcessCluster;
+import bayou.cluster.RecordingCluster;
+import bayou.history.ChronicleHistory;
+import bayou.history.HistorySink;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -56,16 +59,32 @@ public final class Suite {
 
   /** Runs one case of {@code dir}. */
   public Result run(Path dir, String name, Rule rule) throws IOException {
+    return run(dir, name, rule, null);
+  }
+
+  /**
+   * Runs one case of {@code dir}; with a {@code historyDir}, records it there as
+   * {@code bin/bayou master --history} would (ending with a heal, a stabilize and snapshots).
+   */
+  public Result run(Path dir, String name, Rule rule, Path historyDir) throws IOException {
     Path solution = dir.resolve("solutions").resolve(name + ".sol");
     String expected = Files.exists(solution) ? Files.readString(solution) : null;
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     long start = System.nanoTime();
     try (ProcessCluster cluster = new ProcessCluster(pool, bugs);
+        HistorySink sink = historyDir == null ? HistorySink.none()
+            : ChronicleHistory.create(historyDir);
         BufferedReader in = Files.newBufferedReader(dir.resolve("tests").resolve(name + ".test"));
         PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-      new Master(cluster, outStream, errStream).run(in);
+      if (historyDir == null) {
+        new Master(cluster, outStream, errStream).run(in);
+      } else {
+        RecordingCluster recording = new RecordingCluster(cluster, sink);
+        new Master(recording, outStream, errStream).run(in);
+        recording.finish(true);
+      }
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     String actual = out.toString(StandardCharsets.UTF_8);
