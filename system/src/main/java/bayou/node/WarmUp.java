@@ -15,7 +15,7 @@ import java.util.Set;
  * they report ready; {@code bin/bayou}'s AppCDS training run does it to archive the classes.
  */
 public final class WarmUp {
-  private static final int ROUNDS = 20;
+  private static final int ROUNDS = 2;
 
   private WarmUp() {}
 
