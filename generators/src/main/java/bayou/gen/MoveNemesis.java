@@ -15,18 +15,55 @@ final class MoveNemesis implements Nemesis {
     return model.live().size() >= 2 && !connected(model).isEmpty();
   }
 
+  /**
+   * Moves a client, as a session probe: an operation at the old server, the move (across the
+   * current partition when there is one, where the new server may lack what the session saw or
+   * wrote), and an operation on the same key at the new server. The four pairs (put/get,
+   * get/get, put/put, get/put) probe the four session guarantees.
+   */
   @Override public void plan(Plan plan, Dice dice, GeneratorOptions options) {
     Model m = plan.model();
     int client = dice.pick(connected(m));
     int from = m.serverOf(client);
-    List<Integer> targets = m.liveList().stream().filter(s -> s != from).toList();
-    int to = dice.pick(targets);
+    String key = "k" + dice.below(options.keys());
+    plan.add(probe(plan, dice, client, key));
+    int to = target(m, dice, from);
     if (dice.chance(0.5) && !m.isBroken(client, to)) {
       plan.add(new Step.JoinClient(client, to));
     } else {
       plan.add(new Step.BreakConnection(client, from));
       plan.add(new Step.RestoreConnection(client, to));
     }
+    plan.add(probe(plan, dice, client, key));
+  }
+
+  private static Step probe(Plan plan, Dice dice, int client, String key) {
+    return dice.chance(0.5) ? new Step.Put(client, key, plan.freshValue())
+        : new Step.Get(client, key);
+  }
+
+  /** Another live server; mostly one that {@code from} cannot reach, if the system is split. */
+  private static int target(Model m, Dice dice, int from) {
+    List<Integer> others = m.liveList().stream().filter(s -> s != from).toList();
+    List<Integer> unreachable = others.stream()
+        .filter(s -> !reachable(m, from).contains(s)).toList();
+    return !unreachable.isEmpty() && dice.chance(0.7) ? dice.pick(unreachable)
+        : dice.pick(others);
+  }
+
+  /** The live servers {@code from} can gossip with, directly or through others. */
+  private static java.util.Set<Integer> reachable(Model m, int from) {
+    java.util.Set<Integer> seen = new java.util.HashSet<>(List.of(from));
+    java.util.ArrayDeque<Integer> frontier = new java.util.ArrayDeque<>(List.of(from));
+    while (!frontier.isEmpty()) {
+      int at = frontier.poll();
+      for (int next : m.liveList()) {
+        if (next != at && !m.isBroken(at, next) && seen.add(next)) {
+          frontier.add(next);
+        }
+      }
+    }
+    return seen;
   }
 
   /** Clients attached to a live server over an unbroken link: the ones a break can move. */

@@ -9,10 +9,25 @@ import java.util.List;
  */
 final class Plan {
   private final Model scratch;
+  private final Workload workload;
   private final List<Step> steps = new ArrayList<>();
 
+  /** A plan that writes nothing (its {@link #freshValue} may not be used). */
   Plan(Model model) {
+    this(model, null);
+  }
+
+  Plan(Model model, Workload workload) {
     scratch = model.copy();
+    this.workload = workload;
+  }
+
+  /** A put value never written before, for faults that probe sessions with writes. */
+  String freshValue() {
+    if (workload == null) {
+      throw new IllegalStateException("this plan has no workload to draw values from");
+    }
+    return workload.freshValue();
   }
 
   /** The scratch model, as the steps added so far leave it. */

@@ -146,7 +146,7 @@ public final class ScheduleGenerator implements Iterator<Step> {
     }
     Map<Nemesis, Integer> weights = new LinkedHashMap<>();
     possible.forEach(n -> weights.put(n, n.kind().weight()));
-    Plan plan = new Plan(model);
+    Plan plan = new Plan(model, workload);
     dice.weighted(weights).plan(plan, dice, options);
     pending.addAll(plan.steps());
     return !plan.steps().isEmpty();

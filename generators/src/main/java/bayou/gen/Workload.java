@@ -32,10 +32,15 @@ final class Workload {
     int client = dice.pick(ready);
     String key = "k" + dice.below(keys);
     return switch (dice.weighted(weights)) {
-      case PUT -> new Step.Put(client, key, "v" + nextValue++);
+      case PUT -> new Step.Put(client, key, freshValue());
       case GET -> new Step.Get(client, key);
       case DELETE -> new Step.Delete(client, key);
     };
+  }
+
+  /** A value never written before in this run. */
+  String freshValue() {
+    return "v" + nextValue++;
   }
 
   /** Every key, in order: what the finale reads. */
