@@ -16,30 +16,72 @@ final class MoveNemesis implements Nemesis {
   }
 
   /**
-   * Moves a client, as a session probe: an operation at the old server, the move (across the
-   * current partition when there is one, where the new server may lack what the session saw or
-   * wrote), and an operation on the same key at the new server. The four pairs (put/get,
-   * get/get, put/put, get/put) probe the four session guarantees.
+   * Moves a client. Half the time (when partitions are allowed) the move is a session probe:
+   * the client's server is cut off from every other server, the session writes or reads there
+   * what no other server has, the client moves away, and it reads or writes the same key at its
+   * new server. Writer-only and reader-only clients make each of the four guarantees the only
+   * one that can stop the second operation.
    */
   @Override public void plan(Plan plan, Dice dice, GeneratorOptions options) {
     Model m = plan.model();
     int client = dice.pick(connected(m));
     int from = m.serverOf(client);
     String key = "k" + dice.below(options.keys());
-    plan.add(probe(plan, dice, client, key));
-    int to = target(m, dice, from);
-    if (dice.chance(0.5) && !m.isBroken(client, to)) {
+    boolean probe = options.nemesis().contains(FaultKind.PARTITION) && dice.chance(0.5);
+    if (probe) {
+      isolate(plan, from);
+      if (!sessionLearnsSomethingNew(plan, dice, client, from, key)) {
+        probe = false;
+      }
+    }
+    int to = target(plan.model(), dice, from);
+    move(plan, dice, client, from, to);
+    if (probe) {
+      plan.add(dice.chance(0.5) ? new Step.Get(client, key)
+          : new Step.Put(client, key, plan.freshValue()));
+    }
+  }
+
+  private static void move(Plan plan, Dice dice, int client, int from, int to) {
+    if (dice.chance(0.5) && !plan.model().isBroken(client, to)) {
       plan.add(new Step.JoinClient(client, to));
     } else {
       plan.add(new Step.BreakConnection(client, from));
       plan.add(new Step.RestoreConnection(client, to));
     }
-    plan.add(probe(plan, dice, client, key));
   }
 
-  private static Step probe(Plan plan, Dice dice, int client, String key) {
-    return dice.chance(0.5) ? new Step.Put(client, key, plan.freshValue())
-        : new Step.Get(client, key);
+  /** Cuts {@code server} off from every other live server. */
+  private static void isolate(Plan plan, int server) {
+    for (int other : plan.model().liveList()) {
+      if (other != server && !plan.model().isBroken(server, other)) {
+        plan.add(new Step.BreakConnection(server, other));
+      }
+    }
+  }
+
+  /**
+   * The session writes, or reads a fresh write, at its isolated server; false when it cannot
+   * (a reader-only client with no writer at its server).
+   */
+  private static boolean sessionLearnsSomethingNew(Plan plan, Dice dice, int client, int server,
+      String key) {
+    if (!Workload.isReader(client)) {
+      plan.add(new Step.Put(client, key, plan.freshValue()));
+      if (!Workload.isWriter(client) && dice.chance(0.5)) {
+        plan.add(new Step.Get(client, key));
+      }
+      return true;
+    }
+    List<Integer> writers = connected(plan.model()).stream()
+        .filter(c -> c != client && plan.model().serverOf(c) == server && !Workload.isReader(c))
+        .toList();
+    if (writers.isEmpty()) {
+      return false;
+    }
+    plan.add(new Step.Put(dice.pick(writers), key, plan.freshValue()));
+    plan.add(new Step.Get(client, key));
+    return true;
   }
 
   /** Another live server; mostly one that {@code from} cannot reach, if the system is split. */
