@@ -1,7 +1,6 @@
 package bayou.checker;
 
 import bayou.history.HistoryEvent;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -31,6 +30,7 @@ final class CausalCrossCheck {
   /** Per key, per session: one map of keys keeps the frontiers of all sessions close together. */
   private final Map<String, CausalFrontier[]> frontiers = new HashMap<>();
   private int nextOwner;
+  private long reads;
   private final Findings findings;
 
   private CausalCrossCheck(Findings findings) {
@@ -63,6 +63,7 @@ final class CausalCrossCheck {
         step(op, byOp[index], events.get(position) == op.invoke());
       }
     }
+    findings.set("reads", reads);
     findings.set("writes", writes);
     return findings.result();
   }
@@ -95,7 +96,7 @@ final class CausalCrossCheck {
     if (invoke && write != null) {
       wrote(op, write);
     } else if (!invoke && op.returnedRead()) {
-      findings.count("reads");
+      reads++;
       if (op.errKey()) {
         readAbsent(op);
       } else {
@@ -182,8 +183,13 @@ final class CausalCrossCheck {
     }
   }
 
+  /** The session's frontier for a key; a key's array grows only to the sessions that use it. */
   private CausalFrontier frontier(int session, String key) {
-    CausalFrontier[] ofKey = frontiers.computeIfAbsent(key, k -> new CausalFrontier[knows.length]);
+    CausalFrontier[] ofKey = frontiers.get(key);
+    if (ofKey == null || ofKey.length <= session) {
+      ofKey = ofKey == null ? new CausalFrontier[session + 1] : Arrays.copyOf(ofKey, session + 1);
+      frontiers.put(key, ofKey);
+    }
     if (ofKey[session] == null) {
       ofKey[session] = new CausalFrontier();
     }

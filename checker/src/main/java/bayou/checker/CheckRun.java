@@ -67,6 +67,11 @@ public final class CheckRun {
     return ResultsReport.toJson(results);
   }
 
+  /** Only the per-checker part of {@link #toJson}: {@code {name: {valid, counts, violations}}}. */
+  public static Map<String, Object> checkersJson(List<CheckResult> results) {
+    return ResultsReport.checkersJson(results);
+  }
+
   /** Writes {@link #toJson} to a file, pretty-printed. */
   public static void writeJson(Path file, List<CheckResult> results) throws IOException {
     new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), toJson(results));

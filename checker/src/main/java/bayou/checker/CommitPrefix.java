@@ -18,6 +18,7 @@ final class CommitPrefix {
   private final int[] mismatch;
   private final int[] csnMismatch;
   private Map<WriteId, Integer> positions;
+  private int[] duplicate;
 
   private CommitPrefix(SnapshotEvent longest, int[] mismatch, int[] csnMismatch) {
     this.longest = longest;
@@ -35,20 +36,26 @@ final class CommitPrefix {
     int[] mismatch = new int[snapshots.size()];
     int[] csnMismatch = new int[snapshots.size()];
     for (int i = 0; i < snapshots.size(); i++) {
-      List<LogEntry> committed = snapshots.get(i).committed();
-      mismatch[i] = firstMismatch(committed, longest.committed());
-      csnMismatch[i] = firstCsnMismatch(committed);
+      compare(snapshots.get(i).committed(), longest.committed(), mismatch, csnMismatch, i);
     }
     return new CommitPrefix(longest, mismatch, csnMismatch);
   }
 
-  private static int firstCsnMismatch(List<LogEntry> committed) {
+  /** One pass over a committed sequence: where it leaves the longest, where its CSNs go wrong. */
+  private static void compare(List<LogEntry> committed, List<LogEntry> longest, int[] mismatch,
+      int[] csnMismatch, int snapshot) {
+    mismatch[snapshot] = committed.size() > longest.size() ? longest.size() : -1;
+    csnMismatch[snapshot] = -1;
+    int common = Math.min(committed.size(), longest.size());
     for (int i = 0; i < committed.size(); i++) {
-      if (committed.get(i).csn() != i + 1) {
-        return i;
+      LogEntry entry = committed.get(i);
+      if (csnMismatch[snapshot] < 0 && entry.csn() != i + 1) {
+        csnMismatch[snapshot] = i;
+      }
+      if (i < common && mismatch[snapshot] < 0 && !sameId(entry, longest.get(i))) {
+        mismatch[snapshot] = i;
       }
     }
-    return -1;
   }
 
   /** The first position where a differs from b, or -1 when a is a prefix of b. */
@@ -91,14 +98,32 @@ final class CommitPrefix {
   }
 
   /** The position of a write in the longest committed sequence (its first), or -1 if absent. */
-  synchronized int position(WriteId id) {
+  int position(WriteId id) {
+    Integer position = positions().get(id);
+    return position == null ? -1 : position;
+  }
+
+  /**
+   * A write the longest committed sequence holds twice, as {first, second} positions, or null.
+   * Every committed prefix of it is then free of duplicates too.
+   */
+  int[] duplicateInLongest() {
+    positions();
+    return duplicate;
+  }
+
+  private synchronized Map<WriteId, Integer> positions() {
     if (positions == null) {
       List<LogEntry> log = longestLog();
-      positions = new HashMap<>(log.size() * 2);
-      for (int i = log.size() - 1; i >= 0; i--) {
-        positions.put(log.get(i).id(), i);
+      Map<WriteId, Integer> index = new HashMap<>(log.size() * 2);
+      for (int i = 0; i < log.size(); i++) {
+        Integer first = index.putIfAbsent(log.get(i).id(), i);
+        if (first != null && duplicate == null) {
+          duplicate = new int[] {first, i};
+        }
       }
+      positions = index;
     }
-    return positions.getOrDefault(id, -1);
+    return positions;
   }
 }

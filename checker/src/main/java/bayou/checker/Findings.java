@@ -55,10 +55,6 @@ final class Findings {
     record(new Violation(Violation.MISSING_DATA, reason, List.of()));
   }
 
-  boolean hasViolations() {
-    return invalid;
-  }
-
   CheckResult result() {
     List<Violation> kept = new ArrayList<>(fatal);
     kept.addAll(notes);

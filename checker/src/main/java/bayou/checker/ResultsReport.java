@@ -36,14 +36,18 @@ final class ResultsReport {
 
   /** {"valid": v, "checkers": {name: {"valid", "counts", "violations"}}}, Jepsen's valid values. */
   static Map<String, Object> toJson(List<CheckResult> results) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("valid", CheckResult.merge(results).jepsenValue());
+    json.put("checkers", checkersJson(results));
+    return json;
+  }
+
+  static Map<String, Object> checkersJson(List<CheckResult> results) {
     Map<String, Object> checkers = new LinkedHashMap<>();
     for (CheckResult result : results) {
       checkers.put(result.checker(), toJson(result));
     }
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("valid", CheckResult.merge(results).jepsenValue());
-    json.put("checkers", checkers);
-    return json;
+    return checkers;
   }
 
   static Map<String, Object> toJson(CheckResult result) {

@@ -84,7 +84,7 @@ final class RetirementChecker implements Checker {
       }
     }
     findings.set("vectors-observed", observations);
-    findings.set("retirements-seen", servers.values().stream().mapToLong(s -> s.retired.size())
+    findings.set("retirements-applied", servers.values().stream().mapToLong(s -> s.retired.size())
         .sum());
     if (observations == 0) {
       findings.missingData("the history holds no version vectors (no snapshots, no replies)");

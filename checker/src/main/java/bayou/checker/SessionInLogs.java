@@ -39,6 +39,9 @@ final class SessionInLogs {
   /** A requirement that failed while walking a log: target must precede node. */
   private record Pending(Node node, int target, Op read) {}
 
+  private static final int[] NO_TARGETS = new int[0];
+  private static final Op[] NO_READS = new Op[0];
+
   private final CommitPrefix prefix;
   private final int longestSize;
   private final Map<WriteId, Integer> notInLongest = new HashMap<>();
@@ -83,12 +86,13 @@ final class SessionInLogs {
       if (op.returnedRead() && op.readFrom() != null) {
         reads.add(op);
       } else if (op.isWrite() && op.ok() && op.writeId() != null) {
-        int[] targets = new int[reads.size()];
+        int[] targets = reads.isEmpty() ? NO_TARGETS : new int[reads.size()];
         for (int i = 0; i < targets.length; i++) {
           targets[i] = denseOf(reads.get(i).readFrom());
         }
         int previousId = previous == null ? -1 : denseOf(previous.write.writeId());
-        Node node = new Node(op, previous, previousId, targets, reads.toArray(new Op[0]));
+        Node node = new Node(op, previous, previousId, targets,
+            reads.isEmpty() ? NO_READS : reads.toArray(NO_READS));
         nodes.set(denseOf(op.writeId()), node);
         previous = node;
         reads.clear();

@@ -29,7 +29,7 @@ final class TentativeOrderChecker implements Checker {
     }
     CommitPrefix prefix = history.commitPrefix();
     // Committed prefixes of the longest sequence hold no duplicate if the longest holds none.
-    checkCommittedDuplicates(prefix.longest(), findings);
+    reportDuplicate(prefix.longest(), prefix.duplicateInLongest(), findings);
     long tentative = 0;
     for (int i = 0; i < snapshots.size(); i++) {
       SnapshotEvent snapshot = snapshots.get(i);
@@ -74,11 +74,19 @@ final class TentativeOrderChecker implements Checker {
     for (int i = 0; i < committed.size(); i++) {
       Integer earlier = first.putIfAbsent(committed.get(i).id(), i);
       if (earlier != null) {
-        findings.violation("duplicate-write", Describe.snapshot(snapshot) + " commits "
-            + Describe.entry(committed.get(i)) + " twice, at CSN " + (earlier + 1) + " and CSN "
-            + (i + 1) + ".", snapshot.index());
+        reportDuplicate(snapshot, new int[] {earlier, i}, findings);
         return;
       }
+    }
+  }
+
+  /** Reports a committed write held at two positions, if positions is not null. */
+  private static void reportDuplicate(SnapshotEvent snapshot, int[] positions,
+      Findings findings) {
+    if (positions != null) {
+      findings.violation("duplicate-write", Describe.snapshot(snapshot) + " commits "
+          + Describe.entry(snapshot.committed().get(positions[1])) + " twice, at CSN "
+          + (positions[0] + 1) + " and CSN " + (positions[1] + 1) + ".", snapshot.index());
     }
   }
 

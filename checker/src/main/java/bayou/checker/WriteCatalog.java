@@ -15,7 +15,10 @@ final class WriteCatalog {
   record KeyValue(String key, String value) {}
 
   private final Map<WriteId, Op> acknowledged = new HashMap<>();
-  private final Map<KeyValue, List<Op>> puts = new HashMap<>();
+  /** The first put of each (key, value); values are usually unique, so one Op, not a list. */
+  private final Map<KeyValue, Op> firstPut = new HashMap<>();
+  /** Every put of a (key, value) that was put more than once. */
+  private final Map<KeyValue, List<Op>> repeatedPuts = new HashMap<>();
   private final Map<String, List<Op>> deletes = new HashMap<>();
 
   static WriteCatalog of(History history) {
@@ -28,13 +31,20 @@ final class WriteCatalog {
         catalog.acknowledged.put(op.writeId(), op);
       }
       if (op.isPut()) {
-        catalog.puts.computeIfAbsent(new KeyValue(op.key(), op.putValue()), k -> new ArrayList<>(1))
-            .add(op);
+        catalog.addPut(op);
       } else {
         catalog.deletes.computeIfAbsent(op.key(), k -> new ArrayList<>(1)).add(op);
       }
     }
     return catalog;
+  }
+
+  private void addPut(Op op) {
+    KeyValue kv = new KeyValue(op.key(), op.putValue());
+    Op first = firstPut.putIfAbsent(kv, op);
+    if (first != null) {
+      repeatedPuts.computeIfAbsent(kv, k -> new ArrayList<>(List.of(first))).add(op);
+    }
   }
 
   /** Acknowledged (ok) writes by write id. */
@@ -44,7 +54,13 @@ final class WriteCatalog {
 
   /** Every put of this key and value, whatever its outcome; empty when none. */
   List<Op> puts(String key, String value) {
-    return puts.getOrDefault(new KeyValue(key, value), List.of());
+    KeyValue kv = new KeyValue(key, value);
+    Op first = firstPut.get(kv);
+    if (first == null) {
+      return List.of();
+    }
+    List<Op> repeated = repeatedPuts.get(kv);
+    return repeated != null ? repeated : List.of(first);
   }
 
   /** Every delete of this key, whatever its outcome; empty when none. */

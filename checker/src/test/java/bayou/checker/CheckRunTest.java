@@ -49,6 +49,8 @@ class CheckRunTest {
     Map<String, Object> json = CheckRun.toJson(List.of(CheckResult.unknown("x",
         Violation.MISSING_DATA, "no snapshots")));
     assertEquals("unknown", json.get("valid"));
+    assertEquals(json.get("checkers"), CheckRun.checkersJson(List.of(CheckResult.unknown("x",
+        Violation.MISSING_DATA, "no snapshots"))));
   }
 
   @Test

@@ -33,7 +33,7 @@ class RetirementCheckerTest {
     h.snapshot(S, "final", true, List.of(entry(1, 40, "R", "RETIRE", "R")), List.of(), vv(S, 31));
     CheckResult result = checker.check(h.history());
     Expect.valid(result);
-    assertEquals(1L, result.counts().get("retirements-seen"));
+    assertEquals(1L, result.counts().get("retirements-applied"));
   }
 
   @Test

@@ -28,7 +28,7 @@ final class ResultsFile {
     json.put("options", CampaignArgs.describe(options));
     json.put("minimal", result.minimal() == null ? null : result.minimal().getFileName()
         .toString());
-    json.put("checkers", CheckRun.toJson(result.results()));
+    json.put("checkers", CheckRun.checkersJson(result.results()));
     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
         .writeValue(runDir.resolve("results.json").toFile(), json);
   }
