@@ -24,7 +24,9 @@ public final class ChronicleFlags {
       "--add-opens=java.base/java.nio=ALL-UNNAMED",
       "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
       "-Dchronicle.analytics.disable=true",
-      "-Dchronicle.banner.disable=true");
+      "-Dchronicle.banner.disable=true",
+      "-Dchronicle.announcer.disable=true",
+      "-Djna.tmpdir=/tmp");
 
   private static boolean prepared;
 

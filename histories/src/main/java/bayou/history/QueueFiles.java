@@ -14,12 +14,6 @@ final class QueueFiles {
   /** The queue's directory inside a run directory. */
   static final String QUEUE_DIR = "queue";
 
-  /**
-   * One file per day: a run (minutes to hours) stays in one or two files, and the cycle holds far
-   * more events than any run produces.
-   */
-  static final RollCycle ROLL_CYCLE = LargeRollCycles.LARGE_DAILY;
-
   /** Chronicle writes this table when it creates a queue, before the first event. */
   private static final String METADATA = "metadata.cq4t";
 
@@ -56,7 +50,7 @@ final class QueueFiles {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create " + queueDir + ": " + e.getMessage(), e);
     }
-    return SingleChronicleQueueBuilder.binary(queueDir).rollCycle(ROLL_CYCLE).build();
+    return SingleChronicleQueueBuilder.binary(queueDir).rollCycle(rollCycle()).build();
   }
 
   /**
@@ -65,7 +59,16 @@ final class QueueFiles {
    */
   static ChronicleQueue openForReading(Path queueDir) {
     ChronicleFlags.prepare();
-    return SingleChronicleQueueBuilder.binary(queueDir).rollCycle(ROLL_CYCLE).readOnly(true)
+    return SingleChronicleQueueBuilder.binary(queueDir).rollCycle(rollCycle()).readOnly(true)
         .build();
+  }
+
+  /**
+   * One file per day: a run (minutes to hours) stays in one or two files, and the cycle holds far
+   * more events than any run produces. A method, not a constant, so no Chronicle class loads
+   * before {@link ChronicleFlags#prepare()} has run.
+   */
+  private static RollCycle rollCycle() {
+    return LargeRollCycles.LARGE_DAILY;
   }
 }

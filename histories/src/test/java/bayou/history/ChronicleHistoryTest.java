@@ -2,6 +2,7 @@ package bayou.history;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -143,6 +144,27 @@ class ChronicleHistoryTest {
       assertEquals(1, history.record(OpEvent.invoke(2, "get", "k", null)).index());
     }
     assertEquals(2, HistoryReader.readAll(run).size());
+  }
+
+  @Test
+  void equalLogEntriesOfDifferentSnapshotsAreSharedUnequalOnesKept() {
+    Path run = tmp.resolve("run");
+    LogEntry put = new LogEntry(new WriteId(1, "0"), 1, "PUT", "k", "v");
+    LogEntry changed = new LogEntry(new WriteId(1, "0"), 1, "PUT", "k", "other");
+    try (ChronicleHistory history = ChronicleHistory.create(run)) {
+      for (int server = 0; server < 3; server++) {
+        history.record(new SnapshotEvent(-1, -1, server, "s" + server, "stabilize", false,
+            List.of(put), List.of(), Map.of()));
+      }
+      history.record(new SnapshotEvent(-1, -1, 3, "s3", "final", false, List.of(changed),
+          List.of(), Map.of()));
+    }
+    List<HistoryEvent> read = HistoryReader.readAll(run);
+    LogEntry first = ((SnapshotEvent) read.get(0)).committed().get(0);
+    assertSame(first, ((SnapshotEvent) read.get(1)).committed().get(0));
+    assertSame(first, ((SnapshotEvent) read.get(2)).committed().get(0));
+    assertEquals(put, first);
+    assertEquals(changed, ((SnapshotEvent) read.get(3)).committed().get(0));
   }
 
   @Test
