@@ -1,0 +1,14 @@
+s1:ERR_KEY
+s2:u2
+s1:u3
+s1:u3
+s2:ERR_KEY
+s1:ERR_KEY
+s2:u4
+PUT:(s1, u1):TRUE
+PUT:(s2, u2):TRUE
+DELETE:(s1):TRUE
+PUT:(s1, u3):TRUE
+DELETE:(s2):TRUE
+PUT:(s2, u4):TRUE
+DELETE:(s1):TRUE

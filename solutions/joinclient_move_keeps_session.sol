@@ -1,0 +1,7 @@
+x:ERR_DEP
+y:ERR_KEY
+x:1
+y:ERR_KEY
+x:1
+PUT:(x, 1):TRUE
+PUT:(y, 3):TRUE

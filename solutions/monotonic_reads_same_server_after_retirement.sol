@@ -1,0 +1,2 @@
+a:ERR_KEY
+a:ERR_KEY

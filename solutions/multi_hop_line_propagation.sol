@@ -1,0 +1,7 @@
+PUT:(far, end):TRUE
+far:end
+near:start
+far:ERR_KEY
+PUT:(far, end):TRUE
+PUT:(near, start):TRUE
+DELETE:(far):TRUE

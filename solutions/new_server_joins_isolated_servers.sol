@@ -1,0 +1,12 @@
+k1:ERR_KEY
+k2:ERR_KEY
+k0:ERR_KEY
+k1:v1
+k2:v2
+k2:v2
+k0:v0
+k0:v0
+k1:v1
+k0:v0
+k1:v1
+k2:v2

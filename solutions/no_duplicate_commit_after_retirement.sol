@@ -1,0 +1,2 @@
+PUT:(x, 1):TRUE
+PUT:(x, 1):TRUE

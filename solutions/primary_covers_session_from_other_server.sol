@@ -1,0 +1,3 @@
+a:1
+PUT:(a, 1):TRUE
+PUT:(b, 2):TRUE
