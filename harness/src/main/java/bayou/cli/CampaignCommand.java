@@ -74,6 +74,10 @@ final class CampaignCommand implements Callable<Integer> {
           + "default ${DEFAULT-VALUE}).")
   int shrinkTime;
 
+  @Option(names = "--no-record", negatable = false, description = "Record and check nothing "
+      + "(only to measure what recording costs; the verdict is unknown).")
+  boolean noRecord;
+
   @Option(names = "--store", defaultValue = "store", paramLabel = "DIR",
       description = "Where runs are kept (default ${DEFAULT-VALUE}).")
   Path store;
@@ -118,7 +122,7 @@ final class CampaignCommand implements Callable<Integer> {
         .build();
     return new CampaignOptions(generator, Duration.ofSeconds(timeLimit), ops, concurrency,
         BugNames.validated(bug), Duration.ofSeconds(shrinkTime),
-        store, name);
+        store, name, !noRecord);
   }
 
   private static void print(CampaignResult result) {

@@ -13,9 +13,10 @@ import java.time.Duration;
  * @param concurrency clients with an operation in flight at once
  * @param bug a {@code --bug} name passed to every node, or ""
  * @param shrinkTime the budget for shrinking an invalid run (zero: do not shrink)
+ * @param record false only to measure the cost of recording: nothing is recorded or checked
  */
 public record CampaignOptions(GeneratorOptions generator, Duration timeLimit, long opsLimit,
-    int concurrency, String bug, Duration shrinkTime, Path store, String name) {
+    int concurrency, String bug, Duration shrinkTime, Path store, String name, boolean record) {
   public CampaignOptions {
     if (timeLimit.isNegative() || timeLimit.isZero()) {
       throw new IllegalArgumentException("time limit must be > 0, got " + timeLimit);

@@ -15,6 +15,7 @@ import bayou.gen.Shrinker;
 import bayou.gen.Step;
 import bayou.history.ChronicleHistory;
 import bayou.history.HistoryReader;
+import bayou.history.HistorySink;
 import bayou.history.HistoryText;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -52,7 +53,8 @@ public final class CampaignRunner {
     long start = System.nanoTime();
     double convergenceMs;
     int setupSteps;
-    try (ChronicleHistory sink = ChronicleHistory.create(runDir);
+    try (HistorySink sink = options.record() ? ChronicleHistory.create(runDir)
+            : HistorySink.none();
         ProcessCluster cluster = new ProcessCluster(pool, options.bug());
         Progress progress = new Progress(err, seed, generator, ops, start)) {
       RecordingCluster recording = new RecordingCluster(cluster, sink);
@@ -67,9 +69,13 @@ public final class CampaignRunner {
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     Files.writeString(runDir.resolve("campaign.test"), Script.render(executed));
-    HistoryText.writeHistoryTxt(runDir, runDir.resolve("history.txt"));
-    List<CheckResult> results = check(runDir);
-    Validity validity = CheckResult.merge(results);
+    List<CheckResult> results = List.of();
+    Validity validity = Validity.UNKNOWN;
+    if (options.record()) {
+      HistoryText.writeHistoryTxt(runDir, runDir.resolve("history.txt"));
+      results = check(runDir);
+      validity = CheckResult.merge(results);
+    }
     Path minimal = validity == Validity.INVALID && !options.shrinkTime().isZero()
         ? shrink(runDir, executed, setupSteps, results) : null;
     CampaignResult result = new CampaignResult(runDir, seed, validity, results, ops.get(),
