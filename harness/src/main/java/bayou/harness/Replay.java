@@ -11,6 +11,7 @@ import bayou.gen.Step;
 import bayou.history.ChronicleHistory;
 import bayou.history.HistoryReader;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -19,6 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * in order, then heal, stabilize and final snapshots), and checks the recorded history.
  */
 final class Replay {
+  /** Replays run many times: a system that does not settle is judged by its logs, sooner. */
+  static final Duration STABILIZE_BASE = Duration.ofSeconds(1);
+
   private final NodePool pool;
   private final String bug;
   private final Path scratch;
@@ -33,7 +37,7 @@ final class Replay {
   List<CheckResult> check(List<Step> steps) {
     Path dir = scratch.resolve("replay-" + runs.incrementAndGet());
     try (ChronicleHistory sink = ChronicleHistory.create(dir);
-        ProcessCluster cluster = new ProcessCluster(pool, bug)) {
+        ProcessCluster cluster = new ProcessCluster(pool, bug).stabilizeBase(STABILIZE_BASE)) {
       RecordingCluster recording = new RecordingCluster(cluster, sink);
       for (Step step : steps) {
         try {

@@ -32,11 +32,21 @@ public final class ProcessCluster implements Cluster {
   private final Map<Integer, Integer> clientServer = new ConcurrentHashMap<>();
   private final Set<Integer> usedIds = new HashSet<>();
   private boolean paused;
+  private long stabilizeBaseMs = STABILIZE_BASE_MS;
 
   /** @param bugs comma-separated {@code --bug} names passed to every node, or "" */
   public ProcessCluster(NodePool pool, String bugs) {
     this.pool = pool;
     this.bugs = bugs == null ? "" : bugs;
+  }
+
+  /**
+   * Shortens (or lengthens) stabilize's bounded wait: a replay that only needs the logs as they
+   * are need not wait long for a system that a defect keeps from settling.
+   */
+  public synchronized ProcessCluster stabilizeBase(java.time.Duration base) {
+    stabilizeBaseMs = base.toMillis();
+    return this;
   }
 
   @Override
@@ -193,7 +203,7 @@ public final class ProcessCluster implements Cluster {
   @Override
   public synchronized void stabilize() {
     List<Integer> live = topology.servers();
-    long timeoutMs = STABILIZE_BASE_MS + STABILIZE_PER_SERVER_MS * live.size();
+    long timeoutMs = stabilizeBaseMs + STABILIZE_PER_SERVER_MS * live.size();
     long deadline = Stabilizer.deadline(timeoutMs);
     List<List<Integer>> groups = paused ? List.of() : topology.groups();
     while (true) {

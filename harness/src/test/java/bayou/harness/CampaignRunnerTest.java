@@ -1,0 +1,83 @@
+package bayou.harness;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import bayou.checker.CheckResult;
+import bayou.checker.Validity;
+import bayou.cluster.NodePool;
+import bayou.gen.GeneratorOptions;
+import bayou.gen.Script;
+import bayou.gen.Step;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Whole campaigns on real processes: the evidence a run leaves, and shrinking an invalid one. */
+class CampaignRunnerTest {
+  private static NodePool pool;
+
+  @TempDir
+  Path store;
+
+  @BeforeAll
+  static void startPool() {
+    pool = new NodePool(4, NodePool.defaultNodeJvmArgs());
+  }
+
+  @AfterAll
+  static void stopPool() {
+    pool.close();
+  }
+
+  private CampaignOptions options(String bug, Duration shrink) {
+    GeneratorOptions generator = GeneratorOptions.builder().servers(3).clients(4)
+        .faultProbability(0.05).build();
+    return new CampaignOptions(generator, Duration.ofSeconds(3), 0, 4, bug, shrink, store,
+        "test", true);
+  }
+
+  @Test
+  void aCleanCampaignIsValidAndLeavesItsEvidence() throws Exception {
+    PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
+    CampaignResult result = new CampaignRunner(options("", Duration.ZERO), pool, quiet).run(1);
+    assertEquals(Validity.VALID, result.validity(), () -> CampaignRunner.summary(
+        result.results()));
+    assertTrue(result.ops() > 0);
+    for (String file : List.of("queue", "history.txt", "results.json", "campaign.test")) {
+      assertTrue(Files.exists(result.runDir().resolve(file)), file);
+    }
+    assertEquals(result.runDir().toRealPath(), store.resolve("latest").toRealPath());
+    List<Step> executed = Script.parse(result.runDir().resolve("campaign.test"));
+    assertTrue(executed.size() >= result.ops());
+  }
+
+  @Test
+  void anInvalidCampaignIsShrunkToAScriptThatStillFails() throws Exception {
+    PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
+    CampaignOptions options = options("non-primary-commit", Duration.ofSeconds(60));
+    CampaignResult result = new CampaignRunner(options, pool, quiet).run(2);
+    assertEquals(Validity.INVALID, result.validity());
+    assertNotNull(result.minimal(), "an invalid run that replays gets a minimal.test");
+    List<Step> campaign = Script.parse(result.runDir().resolve("campaign.test"));
+    List<Step> minimal = Script.parse(result.minimal());
+    assertTrue(minimal.size() < campaign.size(), minimal.size() + " of " + campaign.size());
+    Set<String> failed = Set.of("stable-prefix");
+    ShrinkSearch again = new ShrinkSearch(new Replay(pool, "non-primary-commit",
+        Files.createDirectories(store.resolve("again"))), failed, quiet);
+    assertTrue(again.stillFails(minimal), "minimal.test fails the same checker when replayed");
+    assertTrue(result.results().stream().anyMatch(r -> r.checker().equals("stable-prefix")
+        && r.validity() == Validity.INVALID), () -> CampaignRunner.summary(result.results()));
+    assertEquals(List.of(), result.results().stream().filter(r -> r.checker().equals("well-formed")
+        && r.validity() != Validity.VALID).map(CheckResult::checker).toList());
+  }
+}
