@@ -103,6 +103,17 @@ public final class NodePool implements AutoCloseable {
     }
   }
 
+  /**
+   * Makes sure at least {@code nodes} processes are booted or booting, so that a run that knows
+   * how many it needs (a suite case) boots them side by side instead of one join at a time.
+   */
+  public void prepare(int nodes) {
+    int missing = nodes - ready.size() - booting.size();
+    for (int i = 0; i < missing; i++) {
+      spawn();
+    }
+  }
+
   private void spawn() {
     if (closed) {
       return;

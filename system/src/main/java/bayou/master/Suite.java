@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -69,13 +70,15 @@ public final class Suite {
   public Result run(Path dir, String name, Rule rule, Path historyDir) throws IOException {
     Path solution = dir.resolve("solutions").resolve(name + ".sol");
     String expected = Files.exists(solution) ? Files.readString(solution) : null;
+    Path script = dir.resolve("tests").resolve(name + ".test");
+    pool.prepare(nodesNeeded(Files.readAllLines(script)));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     long start = System.nanoTime();
     try (ProcessCluster cluster = new ProcessCluster(pool, bugs);
         HistorySink sink = historyDir == null ? HistorySink.none()
             : ChronicleHistory.create(historyDir);
-        BufferedReader in = Files.newBufferedReader(dir.resolve("tests").resolve(name + ".test"));
+        BufferedReader in = Files.newBufferedReader(script);
         PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8)) {
       if (historyDir == null) {
@@ -91,6 +94,18 @@ public final class Suite {
     boolean passed = expected != null && matches(actual, expected, rule);
     return new Result(name, passed, seconds, actual, expected,
         err.toString(StandardCharsets.UTF_8));
+  }
+
+  /** How many processes a script starts: one per joinServer, one per new client. */
+  static int nodesNeeded(List<String> lines) {
+    Set<String> ids = new HashSet<>();
+    for (String line : lines) {
+      String[] words = line.trim().split("\\s+");
+      if (words.length >= 2 && (words[0].equals("joinServer") || words[0].equals("joinClient"))) {
+        ids.add(words[1]);
+      }
+    }
+    return ids.size();
   }
 
   static boolean matches(String actual, String expected, Rule rule) {
