@@ -21,6 +21,13 @@ public final class Main {
           + " --help' for more.");
       return BAD_ARGUMENTS;
     });
+    line.setExecutionExceptionHandler((e, command, parsed) -> {
+      System.err.println("bayou " + command.getCommandName() + ": " + e.getMessage());
+      if (Boolean.getBoolean("bayou.debug")) {
+        e.printStackTrace();
+      }
+      return e instanceof IllegalArgumentException ? BAD_ARGUMENTS : 1;
+    });
     int code = line.execute(args);
     System.exit(code);
   }
