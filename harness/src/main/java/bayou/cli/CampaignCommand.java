@@ -97,7 +97,7 @@ final class CampaignCommand implements Callable<Integer> {
     }
     long first = seed != null ? seed : new java.security.SecureRandom().nextLong() >>> 16;
     Validity overall = Validity.VALID;
-    try (NodePool pool = new NodePool(4, NodePool.defaultNodeJvmArgs())) {
+    try (NodePool pool = new NodePool(4, NodePool.nodeJvmArgs(false))) {
       for (int run = 0; run < runs; run++) {
         long runSeed = first + run;
         System.err.println("bayou campaign: seed " + runSeed);

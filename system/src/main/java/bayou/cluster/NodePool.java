@@ -63,8 +63,19 @@ public final class NodePool implements AutoCloseable {
 
   /** JVM options for node processes: quick start-up and a small footprint. */
   public static List<String> defaultNodeJvmArgs() {
-    List<String> args = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-        "-Xss512k", "-Xmx256m", "-XX:-UsePerfData", "-Xshare:auto"));
+    return nodeJvmArgs(false);
+  }
+
+  /**
+   * JVM options for node processes. Short runs (course scripts) stop at the quick C1 compiler;
+   * long runs (campaigns) let C2 compile the hot paths for throughput.
+   */
+  public static List<String> nodeJvmArgs(boolean longRunning) {
+    List<String> args = new ArrayList<>(List.of("-XX:+UseSerialGC", "-Xss512k", "-Xmx256m",
+        "-XX:-UsePerfData", "-Xshare:auto"));
+    if (!longRunning) {
+      args.add("-XX:TieredStopAtLevel=1");
+    }
     String archive = System.getProperty("bayou.cds");
     if (archive != null && new java.io.File(archive).isFile()) {
       args.add("-XX:SharedArchiveFile=" + archive);

@@ -206,16 +206,22 @@ public final class ProcessCluster implements Cluster {
     long timeoutMs = stabilizeBaseMs + STABILIZE_PER_SERVER_MS * live.size();
     long deadline = Stabilizer.deadline(timeoutMs);
     List<List<Integer>> groups = paused ? List.of() : topology.groups();
-    while (true) {
-      refreshDigests(); // a barrier: every digest below is at least as new as this moment
-      if (!stabilizer.awaitStableQuietly(groups, deadline)) {
-        throw new ClusterException("stabilize gave up after " + timeoutMs + " ms: "
-            + stabilizer.describe(groups));
+    List<NodeHandle> nodes = List.copyOf(servers.values());
+    broadcast(nodes, "watch", 1, null); // servers push digests only while someone waits
+    try {
+      while (true) {
+        refreshDigests(); // a barrier: every digest below is at least as new as this moment
+        if (!stabilizer.awaitStableQuietly(groups, deadline)) {
+          throw new ClusterException("stabilize gave up after " + timeoutMs + " ms: "
+              + stabilizer.describe(groups));
+        }
+        refreshDigests();
+        if (stabilizer.awaitStableQuietly(groups, System.nanoTime())) {
+          return;
+        }
       }
-      refreshDigests();
-      if (stabilizer.awaitStableQuietly(groups, System.nanoTime())) {
-        return;
-      }
+    } finally {
+      broadcast(nodes, "watch", 0, null);
     }
   }
 

@@ -36,6 +36,8 @@ final class ServerRole implements Role {
   private final Set<Long> syncsAwaited = new HashSet<>(); // master requests, used as sync ids
   private Replica replica;
   private boolean paused;
+  /** Whether the master waits on this server's digests (during a stabilize). */
+  private boolean watched;
   private boolean changed;
   private long createRequest;
   private long handoffRequest;
@@ -64,7 +66,9 @@ final class ServerRole implements Role {
     expireAwaitedPulls();
     if (changed && replica != null) {
       changed = false;
-      master.send(new Msg.Reply(0, true, null, null, digest(), null, null));
+      if (watched) {
+        master.send(new Msg.Reply(0, true, null, null, digest(), null, null));
+      }
       if (!paused) {
         notifyPeers();
       }
@@ -179,6 +183,10 @@ final class ServerRole implements Role {
       }
       case "sync" -> sync(c);
       case "retire" -> retire(c);
+      case "watch" -> {
+        watched = c.a() != 0;
+        reply(c);
+      }
       case "digest" -> master.send(new Msg.Reply(c.req(), true, null, null,
           replica == null ? null : digest(), null, null));
       case "log" -> master.send(new Msg.Reply(c.req(), true, null, null, null, logDump(), null));
