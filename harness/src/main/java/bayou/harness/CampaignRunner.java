@@ -52,6 +52,7 @@ public final class CampaignRunner {
     AtomicLong ops = new AtomicLong();
     long start = System.nanoTime();
     double convergenceMs;
+    double scheduleSeconds;
     int setupSteps;
     try (HistorySink sink = options.record() ? ChronicleHistory.create(runDir)
             : HistorySink.none();
@@ -63,11 +64,12 @@ public final class CampaignRunner {
       for (Step step : setup) {
         execute(recording, step, executed);
       }
+      long scheduleStart = System.nanoTime();
       runSchedule(recording, generator, executed, ops, start);
+      scheduleSeconds = (System.nanoTime() - scheduleStart) / 1e9;
       convergenceMs = runFinale(recording, generator, executed);
       recording.finish(false);
     }
-    double seconds = (System.nanoTime() - start) / 1e9;
     Files.writeString(runDir.resolve("campaign.test"), Script.render(executed));
     List<CheckResult> results = List.of();
     Validity validity = Validity.UNKNOWN;
@@ -79,7 +81,7 @@ public final class CampaignRunner {
     Path minimal = validity == Validity.INVALID && !options.shrinkTime().isZero()
         ? shrink(runDir, executed, setupSteps, results) : null;
     CampaignResult result = new CampaignResult(runDir, seed, validity, results, ops.get(),
-        generator.faultSteps(), ops.get() / seconds, convergenceMs, minimal);
+        generator.faultSteps(), ops.get() / scheduleSeconds, convergenceMs, minimal);
     ResultsFile.write(runDir, options, result);
     RunStore.markLatest(options.store(), runDir);
     return result;
