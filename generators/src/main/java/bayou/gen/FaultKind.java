@@ -15,7 +15,7 @@ public enum FaultKind {
   /** Join a new server under the next unused id. */
   JOIN(1),
   /** Move a client to another server, by {@code joinClient} or by break and restore. */
-  MOVE(4);
+  MOVE(6);
 
   private final int weight;
 

@@ -16,7 +16,7 @@ final class MoveNemesis implements Nemesis {
   }
 
   /**
-   * Moves a client. Half the time (when partitions are allowed) the move is a session probe:
+   * Moves a client. Mostly (when partitions are allowed) the move is a session probe:
    * the client's server is cut off from every other server, the session writes or reads there
    * what no other server has, the client moves away, and it reads or writes the same key at its
    * new server. Writer-only and reader-only clients make each of the four guarantees the only
@@ -27,7 +27,7 @@ final class MoveNemesis implements Nemesis {
     int client = dice.pick(connected(m));
     int from = m.serverOf(client);
     String key = "k" + dice.below(options.keys());
-    boolean probe = options.nemesis().contains(FaultKind.PARTITION) && dice.chance(0.5);
+    boolean probe = options.nemesis().contains(FaultKind.PARTITION) && dice.chance(0.8);
     if (probe) {
       isolate(plan, from);
       if (!sessionLearnsSomethingNew(plan, dice, client, from, key)) {
@@ -37,8 +37,9 @@ final class MoveNemesis implements Nemesis {
     int to = target(plan.model(), dice, from);
     move(plan, dice, client, from, to);
     if (probe) {
-      plan.add(dice.chance(0.5) ? new Step.Get(client, key)
-          : new Step.Put(client, key, plan.freshValue()));
+      boolean write = Workload.isFollower(client)
+          || (!Workload.isReader(client) && dice.chance(0.5));
+      plan.add(write ? new Step.Put(client, key, plan.freshValue()) : new Step.Get(client, key));
     }
   }
 
@@ -74,12 +75,17 @@ final class MoveNemesis implements Nemesis {
       return true;
     }
     List<Integer> writers = connected(plan.model()).stream()
-        .filter(c -> c != client && plan.model().serverOf(c) == server && !Workload.isReader(c))
-        .toList();
+        .filter(c -> c != client && !Workload.isReader(c)).toList();
     if (writers.isEmpty()) {
       return false;
     }
-    plan.add(new Step.Put(dice.pick(writers), key, plan.freshValue()));
+    List<Integer> here = writers.stream().filter(c -> plan.model().serverOf(c) == server)
+        .toList();
+    int writer = here.isEmpty() ? dice.pick(writers) : dice.pick(here);
+    if (plan.model().serverOf(writer) != server) {
+      attach(plan, dice, writer, List.of(server)); // bring a writer to the isolated server
+    }
+    plan.add(new Step.Put(writer, key, plan.freshValue()));
     plan.add(new Step.Get(client, key));
     return true;
   }

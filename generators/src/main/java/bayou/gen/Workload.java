@@ -45,15 +45,21 @@ final class Workload {
   }
 
   /**
-   * A third of the clients only write and a third only read: their sessions depend on one kind
-   * of operation only, so a broken guarantee of the other kind is not hidden behind ERR_DEP.
+   * Clients by {@code id % 4}: mixed, writers (only write), readers (only read) and followers
+   * (only read, but write after each move). A session that depends on one kind of operation
+   * only keeps a broken guarantee of the other kind from hiding behind ERR_DEP or a drop.
    */
   static boolean isWriter(int client) {
-    return client % 3 == 1;
+    return client % 4 == 1;
   }
 
   static boolean isReader(int client) {
-    return client % 3 == 2;
+    return client % 4 == 2 || isFollower(client);
+  }
+
+  /** A reader whose session probes end with a write: writes-follow-reads. */
+  static boolean isFollower(int client) {
+    return client % 4 == 3;
   }
 
   /** A value never written before in this run. */
