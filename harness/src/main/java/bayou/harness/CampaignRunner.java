@@ -65,7 +65,7 @@ public final class CampaignRunner {
         execute(recording, step, executed);
       }
       long scheduleStart = System.nanoTime();
-      runSchedule(recording, generator, executed, ops, start);
+      runSchedule(recording, generator, executed, ops, scheduleStart);
       scheduleSeconds = (System.nanoTime() - scheduleStart) / 1e9;
       convergenceMs = runFinale(recording, generator, executed);
       recording.finish(false);
@@ -88,8 +88,8 @@ public final class CampaignRunner {
   }
 
   private void runSchedule(RecordingCluster cluster, ScheduleGenerator generator,
-      List<Step> executed, AtomicLong ops, long start) throws InterruptedException {
-    long deadline = start + options.timeLimit().toNanos();
+      List<Step> executed, AtomicLong ops, long scheduleStart) throws InterruptedException {
+    long deadline = scheduleStart + options.timeLimit().toNanos(); // the opening is not counted
     long nextSnapshot = System.nanoTime() + SNAPSHOT_EVERY_MS * 1_000_000;
     long submitted = 0;
     try (OpDispatcher dispatcher = new OpDispatcher(options.concurrency())) {
