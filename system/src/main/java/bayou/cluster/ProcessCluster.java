@@ -2,7 +2,7 @@ package bayou.cluster;
 
 import bayou.wire.Msg;
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +44,7 @@ public final class ProcessCluster implements Cluster {
    * Shortens (or lengthens) stabilize's bounded wait: a replay that only needs the logs as they
    * are need not wait long for a system that a defect keeps from settling.
    */
-  public synchronized ProcessCluster stabilizeBase(java.time.Duration base) {
+  public synchronized ProcessCluster stabilizeBase(Duration base) {
     stabilizeBaseMs = base.toMillis();
     return this;
   }
@@ -84,7 +84,7 @@ public final class ProcessCluster implements Cluster {
   /** One command to many nodes at once: all are sent, then all answers awaited. */
   private static void broadcast(List<NodeHandle> nodes, String cmd, int a,
       Map<Integer, Integer> ports) {
-    List<NodeHandle.Pending> pending = new java.util.ArrayList<>();
+    List<NodeHandle.Pending> pending = new ArrayList<>();
     for (NodeHandle node : nodes) {
       pending.add(node.send(cmd, a, null, null, null, ports));
     }
@@ -100,7 +100,7 @@ public final class ProcessCluster implements Cluster {
   }
 
   private List<NodeHandle> allNodes() {
-    List<NodeHandle> nodes = new java.util.ArrayList<>(servers.values());
+    List<NodeHandle> nodes = new ArrayList<>(servers.values());
     nodes.addAll(clients.values());
     return nodes;
   }
@@ -273,7 +273,7 @@ public final class ProcessCluster implements Cluster {
 
   @Override
   public List<Integer> clients() {
-    return new java.util.TreeSet<>(clients.keySet()).stream().toList();
+    return clients.keySet().stream().sorted().toList();
   }
 
   @Override
