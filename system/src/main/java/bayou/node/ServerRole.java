@@ -77,10 +77,11 @@ final class ServerRole implements Role {
 
   /** Tells every reachable server what this one has; those that lack something pull it. */
   private void notifyPeers() {
-    Msg.Notice notice = new Msg.Notice(replica.versionVector(), replica.committedCount());
+    String notice = transport.encode(new Msg.Notice(replica.versionVector(),
+        replica.committedCount()));
     for (int peer : servers) {
       if (peer != id && !blocked.contains(peer)) {
-        transport.send(peer, notice);
+        transport.sendLine(peer, notice);
       }
     }
   }

@@ -58,6 +58,16 @@ final class Transport {
 
   /** Sends one message; false when the peer cannot be reached (gone, or never known). */
   boolean send(int peer, Msg msg) {
+    return sendLine(peer, Wire.encode(selfId, msg));
+  }
+
+  /** The line of {@code msg}, to send the same message to many peers for one encoding. */
+  String encode(Msg msg) {
+    return Wire.encode(selfId, msg);
+  }
+
+  /** Sends an encoded message (see {@link #encode}). */
+  boolean sendLine(int peer, String line) {
     try {
       Writer writer = outgoing.get(peer);
       if (writer == null) {
@@ -66,7 +76,7 @@ final class Transport {
           return false;
         }
       }
-      writer.write(Wire.encode(selfId, msg));
+      writer.write(line);
       writer.write('\n');
       writer.flush();
       return true;

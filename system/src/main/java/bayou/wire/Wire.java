@@ -2,14 +2,16 @@ package bayou.wire;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
+import com.google.gson.stream.JsonReader;
+import java.io.IOException;
+import java.io.StringReader;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * One message per line of JSON: {@code {"from":id,"type":"Pull","body":{...}}}. Lines keep the
- * framing trivial and the traffic readable when debugging.
+ * framing trivial and the traffic readable when debugging. Both directions stream (no JSON tree
+ * in between): every server sends and receives many of these per client write.
  */
 public final class Wire {
   private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
@@ -27,25 +29,45 @@ public final class Wire {
   private Wire() {}
 
   public static String encode(int from, Msg msg) {
-    JsonObject line = new JsonObject();
-    line.addProperty("from", from);
-    line.addProperty("type", msg.getClass().getSimpleName());
-    line.add("body", GSON.toJsonTree(msg));
-    return GSON.toJson(line);
+    return "{\"from\":" + from + ",\"type\":\"" + msg.getClass().getSimpleName() + "\",\"body\":"
+        + GSON.toJson(msg) + "}";
   }
 
   /** Decodes one line; throws IllegalArgumentException with the reason on a malformed line. */
   public static Envelope decode(String line) {
-    try {
-      JsonObject object = JsonParser.parseString(line).getAsJsonObject();
-      String type = object.get("type").getAsString();
-      Class<? extends Msg> cls = TYPES.get(type);
-      if (cls == null) {
-        throw new IllegalArgumentException("unknown message type " + type);
+    try (JsonReader reader = new JsonReader(new StringReader(line))) {
+      reader.beginObject();
+      Integer from = null;
+      Class<? extends Msg> type = null;
+      Msg msg = null;
+      while (reader.hasNext()) {
+        switch (reader.nextName()) {
+          case "from" -> from = reader.nextInt();
+          case "type" -> type = type(reader.nextString());
+          case "body" -> {
+            if (type == null) {
+              throw new IllegalArgumentException("body before type");
+            }
+            msg = GSON.fromJson(reader, type);
+          }
+          default -> reader.skipValue();
+        }
       }
-      return new Envelope(object.get("from").getAsInt(), GSON.fromJson(object.get("body"), cls));
-    } catch (RuntimeException e) {
+      reader.endObject();
+      if (from == null || msg == null) {
+        throw new IllegalArgumentException("missing from or body");
+      }
+      return new Envelope(from, msg);
+    } catch (IOException | RuntimeException e) {
       throw new IllegalArgumentException("malformed message line: " + e.getMessage(), e);
     }
+  }
+
+  private static Class<? extends Msg> type(String name) {
+    Class<? extends Msg> cls = TYPES.get(name);
+    if (cls == null) {
+      throw new IllegalArgumentException("unknown message type " + name);
+    }
+    return cls;
   }
 }
