@@ -169,8 +169,8 @@ public final class CampaignRunner {
     Shrinker.Result shrunk = search.shrink(executed, setupSteps, options.shrinkTime());
     FileTrees.deleteQuietly(scratch);
     if (shrunk == null) {
-      err.println("bayou campaign: the failure did not reproduce in a sequential replay of "
-          + "campaign.test; no minimal script");
+      err.println("bayou campaign: no prefix of campaign.test failed again in a sequential "
+          + "replay within the shrink budget; no minimal script");
       return null;
     }
     Path minimal = runDir.resolve("minimal.test");

@@ -16,6 +16,9 @@ import java.util.function.Predicate;
  * a long run), then delta debugging over what is left, within one time budget.
  */
 final class ShrinkSearch {
+  /** The first prefix tried, past the opening joins; each next one is twice as long. */
+  static final int FIRST_PREFIX_STEPS = 32;
+
   private final Replay replay;
   private final Set<String> failedCheckers;
   private final PrintStream err;
@@ -35,24 +38,30 @@ final class ShrinkSearch {
     return false;
   }
 
-  /** The smallest failing script found, or null when the full script does not fail again. */
+  /**
+   * The smallest failing script found, or null when no prefix failed again within the budget.
+   * Prefixes grow from short to long (a failure usually needs only the start of a long run, and
+   * short replays are cheap), then the shortest failing one is bisected and delta-debugged.
+   */
   Shrinker.Result shrink(List<Step> script, int setupSteps, Duration budget) {
     long deadline = System.nanoTime() + budget.toNanos();
-    if (!stillFails(script)) {
+    int passing = Math.min(setupSteps, script.size());
+    int failing = -1;
+    for (int length = Math.min(script.size(), setupSteps + FIRST_PREFIX_STEPS);
+        System.nanoTime() < deadline; length = Math.min(script.size(),
+            setupSteps + 2 * (length - setupSteps))) {
+      if (stillFails(script.subList(0, length))) {
+        failing = length;
+        break;
+      }
+      passing = length;
+      if (length == script.size()) {
+        return null;
+      }
+    }
+    if (failing < 0) {
       return null;
     }
-    int failingLength = shortestFailingPrefix(script, setupSteps, deadline);
-    List<Step> prefix = script.subList(0, failingLength);
-    err.printf("bayou campaign: shrinking: a %d-step prefix of %d still fails%n",
-        prefix.size(), script.size());
-    Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
-    Predicate<List<Step>> predicate = this::stillFails;
-    return new Shrinker(predicate, left).shrink(prefix);
-  }
-
-  private int shortestFailingPrefix(List<Step> script, int setupSteps, long deadline) {
-    int failing = script.size();
-    int passing = Math.min(setupSteps, failing);
     while (failing - passing > 1 && System.nanoTime() < deadline) {
       int middle = (failing + passing) >>> 1;
       if (stillFails(script.subList(0, middle))) {
@@ -61,6 +70,12 @@ final class ShrinkSearch {
         passing = middle;
       }
     }
-    return failing;
+    List<Step> prefix = script.subList(0, failing);
+    err.printf("bayou campaign: shrinking: a %d-step prefix of %d still fails%n",
+        prefix.size(), script.size());
+    Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+    Predicate<List<Step>> predicate = this::stillFails;
+    return new Shrinker(predicate, left).shrink(prefix);
   }
+
 }
