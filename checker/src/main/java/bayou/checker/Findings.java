@@ -50,6 +50,20 @@ final class Findings {
   }
 
   /** The check could not be made in full; the result is at best unknown. */
+  /**
+   * The history's snapshots, counted; or null, with the missing data noted, when it has none
+   * (the checkers that judge logs cannot say anything then).
+   */
+  java.util.List<bayou.history.SnapshotEvent> snapshotsOf(History history) {
+    java.util.List<bayou.history.SnapshotEvent> snapshots = history.snapshots();
+    if (snapshots.isEmpty()) {
+      missingData("the history holds no log snapshots");
+      return null;
+    }
+    set("snapshots", snapshots.size());
+    return snapshots;
+  }
+
   void missingData(String reason) {
     unknown = true;
     record(new Violation(Violation.MISSING_DATA, reason, List.of()));

@@ -20,13 +20,11 @@ final class StablePrefixChecker implements Checker {
   @Override
   public CheckResult check(History history) {
     Findings findings = new Findings(name());
-    List<SnapshotEvent> snapshots = history.snapshots();
-    if (snapshots.isEmpty()) {
-      findings.missingData("the history holds no log snapshots");
+    List<SnapshotEvent> snapshots = findings.snapshotsOf(history);
+    if (snapshots == null) {
       return findings.result();
     }
     CommitPrefix prefix = history.commitPrefix();
-    findings.set("snapshots", snapshots.size());
     findings.set("longest-committed", prefix.longestLog().size());
     Map<String, Integer> previousOfServer = new HashMap<>();
     for (int i = 0; i < snapshots.size(); i++) {

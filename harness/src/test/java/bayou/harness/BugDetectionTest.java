@@ -19,7 +19,6 @@ import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -125,12 +124,7 @@ class BugDetectionTest {
 
   @BeforeAll
   static void startPool() {
-    pool = new NodePool(4, NodePool.defaultNodeJvmArgs());
-  }
-
-  @AfterAll
-  static void stopPool() {
-    pool.close();
+    pool = SharedPool.get();
   }
 
   @ParameterizedTest(name = "{0} is caught by {1}")

@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,12 +30,7 @@ class CampaignRunnerTest {
 
   @BeforeAll
   static void startPool() {
-    pool = new NodePool(4, NodePool.defaultNodeJvmArgs());
-  }
-
-  @AfterAll
-  static void stopPool() {
-    pool.close();
+    pool = SharedPool.get();
   }
 
   private CampaignOptions options(String bug, Duration shrink) {
