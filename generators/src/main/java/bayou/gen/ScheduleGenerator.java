@@ -26,6 +26,7 @@ public final class ScheduleGenerator implements Iterator<Step> {
   private final Model model = new Model();
   private final Workload workload;
   private final List<Nemesis> nemeses = new ArrayList<>();
+  private final java.util.Set<FaultKind> notYetUsed = java.util.EnumSet.noneOf(FaultKind.class);
   /** Steps planned but not yet handed out; applied to the model only when handed out. */
   private final ArrayDeque<Step> pending = new ArrayDeque<>();
   private boolean setupDone;
@@ -40,6 +41,7 @@ public final class ScheduleGenerator implements Iterator<Step> {
     this.dice = new Dice(seed);
     this.workload = new Workload(options);
     options.nemesis().forEach(kind -> nemeses.add(Nemesis.of(kind)));
+    notYetUsed.addAll(options.nemesis());
   }
 
   public GeneratorOptions options() {
@@ -144,12 +146,25 @@ public final class ScheduleGenerator implements Iterator<Step> {
     if (possible.isEmpty()) {
       return false;
     }
-    Map<Nemesis, Integer> weights = new LinkedHashMap<>();
-    possible.forEach(n -> weights.put(n, n.kind().weight()));
     Plan plan = new Plan(model, workload);
-    dice.weighted(weights).plan(plan, dice, options);
+    choose(possible).plan(plan, dice, options);
     pending.addAll(plan.steps());
     return !plan.steps().isEmpty();
+  }
+
+  /**
+   * Every enabled kind once before any is chosen by weight: a short run still sees the rare,
+   * costly kinds (retire, join) at least once.
+   */
+  private Nemesis choose(List<Nemesis> possible) {
+    for (Nemesis nemesis : possible) {
+      if (notYetUsed.remove(nemesis.kind())) {
+        return nemesis;
+      }
+    }
+    Map<Nemesis, Integer> weights = new LinkedHashMap<>();
+    possible.forEach(n -> weights.put(n, n.kind().weight()));
+    return dice.weighted(weights);
   }
 
   /** Hands a step out: the model follows it, and a pause gets its length. */
