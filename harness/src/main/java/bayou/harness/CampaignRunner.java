@@ -33,7 +33,7 @@ import java.util.stream.Collectors;
  */
 public final class CampaignRunner {
   /** How often every server's log is snapshotted while the schedule runs. */
-  static final long SNAPSHOT_EVERY_MS = 2_000;
+  static final long SNAPSHOT_EVERY_MS = 1_000;
 
   private final CampaignOptions options;
   private final NodePool pool;
