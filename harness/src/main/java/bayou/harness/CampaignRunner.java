@@ -179,8 +179,4 @@ public final class CampaignRunner {
         shrunk.steps().size(), shrunk.outcome(), shrunk.tests());
     return minimal;
   }
-
-  static String summary(List<CheckResult> results) {
-    return CheckRun.summary(results);
-  }
 }

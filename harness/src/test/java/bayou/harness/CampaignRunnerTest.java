@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bayou.checker.CheckResult;
+import bayou.checker.CheckRun;
 import bayou.checker.Validity;
 import bayou.cluster.NodePool;
 import bayou.gen.GeneratorOptions;
@@ -45,7 +46,7 @@ class CampaignRunnerTest {
   void aCleanCampaignIsValidAndLeavesItsEvidence() throws Exception {
     PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
     CampaignResult result = new CampaignRunner(options("", Duration.ZERO), pool, quiet).run(1);
-    assertEquals(Validity.VALID, result.validity(), () -> CampaignRunner.summary(
+    assertEquals(Validity.VALID, result.validity(), () -> CheckRun.summary(
         result.results()));
     assertTrue(result.ops() > 0);
     for (String file : List.of("queue", "history.txt", "results.json", "campaign.test")) {
@@ -73,7 +74,7 @@ class CampaignRunnerTest {
         Files.createDirectories(store.resolve("again"))), failed, quiet);
     assertTrue(again.stillFails(minimal), "minimal.test fails the same checker when replayed");
     assertTrue(result.results().stream().anyMatch(r -> r.checker().equals("session")
-        && r.validity() == Validity.INVALID), () -> CampaignRunner.summary(result.results()));
+        && r.validity() == Validity.INVALID), () -> CheckRun.summary(result.results()));
     assertEquals(List.of(), result.results().stream().filter(r -> r.checker().equals("well-formed")
         && r.validity() != Validity.VALID).map(CheckResult::checker).toList());
   }

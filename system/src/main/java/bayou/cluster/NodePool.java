@@ -30,7 +30,6 @@ public final class NodePool implements AutoCloseable {
   private static final String NODE_MAIN = "bayou.node.NodeMain";
   static final Duration EXIT_WAIT = Duration.ofSeconds(2);
 
-  private final int spares;
   private final List<String> command;
   private final ServerSocket control;
   private final PidRegistry pids;
@@ -44,7 +43,6 @@ public final class NodePool implements AutoCloseable {
     if (spares < 1) {
       throw new IllegalArgumentException("spares must be >= 1, got " + spares);
     }
-    this.spares = spares;
     this.command = nodeCommand(nodeJvmArgs);
     try {
       this.control = new ServerSocket(0, 256, InetAddress.getLoopbackAddress());
@@ -198,9 +196,5 @@ public final class NodePool implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     pids.clear();
-  }
-
-  int spares() {
-    return spares;
   }
 }

@@ -211,12 +211,12 @@ public final class ProcessCluster implements Cluster {
     try {
       while (true) {
         refreshDigests(); // a barrier: every digest below is at least as new as this moment
-        if (!stabilizer.awaitStableQuietly(groups, deadline)) {
+        if (!stabilizer.awaitStable(groups, deadline)) {
           throw new ClusterException("stabilize gave up after " + timeoutMs + " ms: "
               + stabilizer.describe(groups));
         }
         refreshDigests();
-        if (stabilizer.awaitStableQuietly(groups, System.nanoTime())) {
+        if (stabilizer.awaitStable(groups, System.nanoTime())) {
           return;
         }
       }

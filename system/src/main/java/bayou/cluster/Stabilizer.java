@@ -37,8 +37,11 @@ final class Stabilizer {
     }
   }
 
-  /** Waits until {@code groups} are stable; false if the deadline passed first. */
-  boolean awaitStable(List<List<Integer>> groups, long deadlineNanos) throws InterruptedException {
+  /**
+   * Waits until {@code groups} are stable; false if the deadline passed first (or the wait was
+   * interrupted, with the interrupt kept for the caller).
+   */
+  boolean awaitStable(List<List<Integer>> groups, long deadlineNanos) {
     lock.lock();
     try {
       while (!isStable(groups)) {
@@ -49,6 +52,9 @@ final class Stabilizer {
         changed.awaitNanos(left);
       }
       return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     } finally {
       lock.unlock();
     }
@@ -96,15 +102,6 @@ final class Stabilizer {
       }
     }
     return true;
-  }
-
-  boolean awaitStableQuietly(List<List<Integer>> groups, long deadlineNanos) {
-    try {
-      return awaitStable(groups, deadlineNanos);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
   }
 
   static long deadline(long timeoutMs) {

@@ -9,10 +9,6 @@ public record WriteBatch(List<Write> committed, List<Write> tentative) {
     tentative = List.copyOf(tentative);
   }
 
-  public static WriteBatch empty() {
-    return new WriteBatch(List.of(), List.of());
-  }
-
   public boolean isEmpty() {
     return committed.isEmpty() && tentative.isEmpty();
   }
