@@ -18,9 +18,14 @@ import java.util.Set;
  * A Bayou server process around a {@link Replica}: network partitions (blocked peers), pause,
  * event-driven gossip, creation, retirement and client requests. The replica decides; this class
  * only moves messages.
+ *
+ * <p>Gossip pushes: after a change, each reachable peer gets what it lacks by this server's
+ * {@link PeerKnowledge}, one message per peer per batch of changes. Notices (what a server holds)
+ * go out when knowledge may be wrong: on start, on heal, when the master starts to watch, and
+ * on a slow periodic backstop. A peer that hears it lacks something pulls.
  */
 final class ServerRole implements Role {
-  /** The slow periodic backstop; gossip is otherwise driven by changes. */
+  /** The slow periodic backstop, sent even under load; gossip is otherwise driven by changes. */
   static final long BACKSTOP_GOSSIP_MS = 2_000;
   /** A pull unanswered this long (lost to a partition or a pause) no longer blocks new ones. */
   static final long PULL_TIMEOUT_MS = 1_000;
@@ -34,6 +39,9 @@ final class ServerRole implements Role {
   private final Map<Integer, Long> awaiting = new HashMap<>(); // peer -> deadline (nanos)
   private final Set<Integer> pullAgain = new HashSet<>();
   private final Set<Long> syncsAwaited = new HashSet<>(); // master requests, used as sync ids
+  private final PeerKnowledge known = new PeerKnowledge();
+  private final Set<Integer> lacking = new HashSet<>(); // peers heard to lack something
+  private long backstopDue = System.nanoTime();
   private Replica replica;
   private boolean paused;
   /** Whether the master waits on this server's digests (during a stabilize). */
@@ -56,34 +64,63 @@ final class ServerRole implements Role {
 
   @Override
   public void onIdle() {
-    if (replica != null && !paused) {
-      notifyPeers(); // the backstop: a notice lost to a partition or a pause is made good
-    }
+    // afterBatch follows and sends the backstop when it is due
   }
 
   @Override
   public void afterBatch() {
     expireAwaitedPulls();
-    if (changed && replica != null) {
-      changed = false;
-      if (watched) {
-        master.send(new Msg.Reply(0, true, null, null, digest(), null, null));
-      }
-      if (!paused) {
-        notifyPeers();
+    if (replica == null) {
+      return;
+    }
+    if (changed && watched) {
+      master.send(new Msg.Reply(0, true, null, null, digest(), null, null));
+    }
+    boolean gossiping = !paused && !replica.isRetiring(); // a retiree hands off to its heir
+    if (gossiping && (changed || !lacking.isEmpty())) {
+      pushToPeers();
+    }
+    changed = false;
+    lacking.clear();
+    if (gossiping && System.nanoTime() - backstopDue >= 0) {
+      noticeAll(); // the backstop: makes good a push or notice lost to a partition or a pause
+    }
+  }
+
+  /** Sends every reachable peer what it lacks by this server's knowledge of it. */
+  private void pushToPeers() {
+    Msg.Summary mine = summary();
+    List<Integer> reachable = reachablePeers();
+    List<Integer> fanout = reachable.stream().filter(known::knows).toList();
+    for (int peer : reachable) {
+      Msg.Summary theirs = known.of(peer);
+      if (theirs == null) {
+        transport.send(peer, new Msg.Notice(mine)); // its answer tells what it holds
+      } else if (replica.peerLacks(theirs.vv(), theirs.committed())) {
+        WriteBatch missing = replica.missingAt(theirs.vv(), theirs.committed());
+        if (transport.send(peer, new Msg.Push(0, theirs, missing.committed(),
+            missing.tentative(), mine, fanout))) {
+          known.assumeAtLeast(peer, mine);
+        }
       }
     }
   }
 
-  /** Tells every reachable server what this one has; those that lack something pull it. */
-  private void notifyPeers() {
-    String notice = transport.encode(new Msg.Notice(replica.versionVector(),
-        replica.committedCount()));
-    for (int peer : servers) {
-      if (peer != id && !blocked.contains(peer)) {
-        transport.sendLine(peer, notice);
-      }
+  /** Tells every reachable server what this one holds; those that lack something pull it. */
+  private void noticeAll() {
+    backstopDue = System.nanoTime() + BACKSTOP_GOSSIP_MS * 1_000_000;
+    String notice = transport.encode(new Msg.Notice(summary()));
+    for (int peer : reachablePeers()) {
+      transport.sendLine(peer, notice);
     }
+  }
+
+  private List<Integer> reachablePeers() {
+    return servers.stream().filter(peer -> peer != id && !blocked.contains(peer)).toList();
+  }
+
+  private Msg.Summary summary() {
+    return new Msg.Summary(replica.versionVector(), replica.committedCount());
   }
 
   /**
@@ -116,7 +153,7 @@ final class ServerRole implements Role {
   }
 
   private Msg.Pull pull(long sync) {
-    return new Msg.Pull(sync, replica.versionVector(), replica.committedCount());
+    return new Msg.Pull(sync, summary());
   }
 
   private Msg.Digest digest() {
@@ -147,6 +184,7 @@ final class ServerRole implements Role {
       }
       case "forget" -> {
         servers.remove(c.a());
+        known.forget(c.a());
         transport.forget(c.a());
         reply(c);
       }
@@ -168,7 +206,9 @@ final class ServerRole implements Role {
       }
       case "unblock" -> {
         blocked.remove(c.a());
-        changed = true;
+        if (replica != null && !paused) {
+          transport.send(c.a(), new Msg.Notice(summary())); // what was pushed may be lost
+        }
         reply(c);
       }
       case "pause" -> {
@@ -179,13 +219,16 @@ final class ServerRole implements Role {
       case "start" -> {
         paused = false;
         forgetPulls();
-        changed = true;
+        backstopDue = System.nanoTime(); // pushes were dropped while paused: say what is held
         reply(c);
       }
       case "sync" -> sync(c);
       case "retire" -> retire(c);
       case "watch" -> {
         watched = c.a() != 0;
+        if (watched) {
+          backstopDue = System.nanoTime(); // fresh notices correct any wrong guess at once
+        }
         reply(c);
       }
       case "digest" -> master.send(new Msg.Reply(c.req(), true, null, null,
@@ -288,12 +331,19 @@ final class ServerRole implements Role {
     if (paused || replica.isRetiring()) {
       return;
     }
-    changed |= replica.absorbPeerVector(notice.vv());
-    if (replica.lacksFrom(notice.vv(), notice.committed())) {
+    known.learn(from, notice.have()); // a notice is the truth: it replaces any guess
+    heardFrom(from);
+    if (replica.lacksFrom(notice.have().vv(), notice.have().committed())) {
       pullFrom(from);
     }
-    if (replica.peerLacks(notice.vv(), notice.committed())) {
-      transport.send(from, new Msg.Notice(replica.versionVector(), replica.committedCount()));
+  }
+
+  /** After a peer said what it holds: push to it in this batch if it lacks anything. */
+  private void heardFrom(int from) {
+    Msg.Summary have = known.of(from);
+    changed |= replica.absorbPeerVector(have.vv());
+    if (replica.peerLacks(have.vv(), have.committed())) {
+      lacking.add(from);
     }
   }
 
@@ -301,8 +351,13 @@ final class ServerRole implements Role {
     if ((paused && pull.sync() == 0) || replica.isRetiring()) {
       return;
     }
-    WriteBatch missing = replica.missingAt(pull.vv(), pull.committed());
-    transport.send(from, new Msg.Push(pull.sync(), missing.committed(), missing.tentative()));
+    Msg.Summary mine = summary();
+    changed |= replica.absorbPeerVector(pull.have().vv());
+    WriteBatch missing = replica.missingAt(pull.have().vv(), pull.have().committed());
+    if (transport.send(from, new Msg.Push(pull.sync(), pull.have(), missing.committed(),
+        missing.tentative(), mine, List.of()))) {
+      known.assumeAtLeast(from, PeerKnowledge.max(pull.have(), mine));
+    }
   }
 
   private void onPush(int from, Msg.Push push) {
@@ -312,7 +367,19 @@ final class ServerRole implements Role {
     if ((paused && push.sync() == 0) || replica.isRetiring()) {
       return;
     }
+    if (push.sync() == 0 && replica.lacksFrom(push.base().vv(), push.base().committed())) {
+      transport.send(from, new Msg.Notice(summary())); // pushed on a wrong guess: correct it
+      return;
+    }
     changed |= replica.apply(new WriteBatch(push.committed(), push.tentative()));
+    // not learn: pushes cross, so the sender may already hold what this server pushed it
+    known.assumeAtLeast(from, push.sender());
+    heardFrom(from);
+    for (int peer : push.fanout()) {
+      if (peer != id) {
+        known.assumeAtLeast(peer, push.sender());
+      }
+    }
     if (syncsAwaited.remove(push.sync())) {
       changed = true;
       master.send(Msg.Reply.ok(push.sync()));

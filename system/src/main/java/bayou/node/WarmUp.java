@@ -36,10 +36,11 @@ public final class WarmUp {
 
   private static List<Msg> samples(String child, Write write, WriteBatch log) {
     Map<String, Long> vv = Map.of("R", 1L, child, 2L);
+    Msg.Summary have = new Msg.Summary(vv, 1);
     return List.of(new Msg.Hello(1, 2, 3),
         new Msg.Control(1, "op", 2, "put", "k", "v", Map.of(1, 2)),
-        Msg.Reply.ok(1), new Msg.Pull(0, vv, 1), new Msg.Notice(vv, 1),
-        new Msg.Push(0, log.committed(), log.tentative()), new Msg.CreateRequest(1),
+        Msg.Reply.ok(1), new Msg.Pull(0, have), new Msg.Notice(have),
+        new Msg.Push(0, have, log.committed(), log.tentative(), have, List.of(1, 2)), new Msg.CreateRequest(1),
         new Msg.CreateReply(1, child, log.committed(), List.of(), vv),
         new Msg.Handoff(1, log.committed(), List.of(), true), new Msg.HandoffAck(1),
         new Msg.ClientRequest(1, "put", "k", "v", vv, vv),

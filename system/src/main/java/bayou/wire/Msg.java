@@ -57,14 +57,24 @@ public sealed interface Msg {
 
   // ---- server <-> server
 
-  /** "I have changed; this is what I have." A peer that lacks something then pulls. */
-  record Notice(Map<String, Long> vv, long committed) implements Msg {}
+  /** What a server holds: its version vector and how many writes it has committed. */
+  record Summary(Map<String, Long> vv, long committed) {}
+
+  /** "This is what I have." A peer that lacks something pulls; one that has more pushes. */
+  record Notice(Summary have) implements Msg {}
 
   /** "This is what I have; send me what I lack." Always answered by a {@link Push}. */
-  record Pull(long sync, Map<String, Long> vv, long committed) implements Msg {}
+  record Pull(long sync, Summary have) implements Msg {}
 
-  /** Writes the receiver lacks: commits in CSN order, then tentative writes in log order. */
-  record Push(long sync, List<Write> committed, List<Write> tentative) implements Msg {}
+  /**
+   * Writes the receiver lacks, computed against {@code base}, what the sender believes the
+   * receiver holds: commits in CSN order, then tentative writes in log order. A receiver that
+   * does not hold {@code base} refuses the push and answers with a {@link Notice}, so a wrong
+   * belief costs a round trip, never a gap. {@code sender} is what the sender holds; every
+   * server in {@code fanout} holds at least that once this round of pushes arrives.
+   */
+  record Push(long sync, Summary base, List<Write> committed, List<Write> tentative,
+      Summary sender, List<Integer> fanout) implements Msg {}
 
   record CreateRequest(long req) implements Msg {}
 
