@@ -74,7 +74,7 @@ public final class NodePool implements AutoCloseable {
     if (!longRunning) {
       args.add("-XX:TieredStopAtLevel=1");
     }
-    String archive = System.getProperty("bayou.cds");
+    String archive = System.getProperty("bayou.node.cds"); // made for NodeClasspath.of()
     if (archive != null && new java.io.File(archive).isFile()) {
       args.add("-XX:SharedArchiveFile=" + archive);
       args.add("-Xlog:cds=off");
@@ -91,7 +91,7 @@ public final class NodePool implements AutoCloseable {
     cmd.add(ProcessHandle.current().info().command().orElse("java"));
     cmd.addAll(jvmArgs);
     cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
+    cmd.add(NodeClasspath.of());
     cmd.add(NODE_MAIN);
     return cmd;
   }
