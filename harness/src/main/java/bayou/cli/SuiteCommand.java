@@ -57,6 +57,7 @@ final class SuiteCommand implements Callable<Integer> {
     long start = System.nanoTime();
     try (NodePool pool = new NodePool(6, NodePool.defaultNodeJvmArgs())) {
       Suite suite = new Suite(pool, "");
+      suite.plan(dir, names);
       for (int round = 0; round < repeat; round++) {
         for (String name : names) {
           Path caseHistory = history == null ? null

@@ -22,8 +22,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Node processes started ahead of need. A JVM takes a few hundred milliseconds to boot, so the
- * pool keeps {@code spares} blank nodes booted and connected; a join takes one and the pool
- * starts a replacement. Every process is recorded for {@code bin/cleanup} and ends when the pool
+ * pool keeps at least {@code spares} blank nodes booted or booting; a join takes one and the pool
+ * starts a replacement when it runs low. A caller that knows what is coming ({@link #prepare})
+ * has more booted ahead. Every process is recorded for {@code bin/cleanup} and ends when the pool
  * closes (or, should this JVM die, when its control connection closes).
  */
 public final class NodePool implements AutoCloseable {
@@ -37,12 +38,14 @@ public final class NodePool implements AutoCloseable {
   private final Map<Long, Process> booting = new ConcurrentHashMap<>();
   private final List<NodeHandle> all = new ArrayList<>();
   private final AtomicLong nextToken = new AtomicLong(1);
+  private final int spares;
   private volatile boolean closed;
 
   public NodePool(int spares, List<String> nodeJvmArgs) {
     if (spares < 1) {
       throw new IllegalArgumentException("spares must be >= 1, got " + spares);
     }
+    this.spares = spares;
     this.command = nodeCommand(nodeJvmArgs);
     try {
       this.control = new ServerSocket(0, 256, InetAddress.getLoopbackAddress());
@@ -96,7 +99,7 @@ public final class NodePool implements AutoCloseable {
     return cmd;
   }
 
-  /** A booted, blank node; starts another in its place. */
+  /** A booted, blank node; starts another in its place when fewer than the spares are left. */
   NodeHandle take(Duration timeout) {
     try {
       NodeHandle node = ready.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -104,7 +107,9 @@ public final class NodePool implements AutoCloseable {
         throw new ClusterException("no node process booted within " + timeout.toMillis()
             + " ms");
       }
-      spawn();
+      if (ready.size() + booting.size() < spares) {
+        spawn();
+      }
       return node;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

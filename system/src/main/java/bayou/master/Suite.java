@@ -13,8 +13,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -38,10 +40,27 @@ public final class Suite {
 
   private final NodePool pool;
   private final String bugs;
+  /** For each planned case, how many processes the case after it needs. */
+  private final Map<String, Integer> neededNext = new HashMap<>();
 
   public Suite(NodePool pool, String bugs) {
     this.pool = pool;
     this.bugs = bugs;
+  }
+
+  /**
+   * Says in which order cases of {@code dir} will run, so that while one runs, the processes of
+   * the next boot beside it and no case waits for its JVMs.
+   */
+  public void plan(Path dir, List<String> names) throws IOException {
+    for (int i = 0; i + 1 < names.size(); i++) {
+      List<String> nextScript = Files.readAllLines(scriptOf(dir, names.get(i + 1)));
+      neededNext.put(names.get(i), nodesNeeded(nextScript));
+    }
+  }
+
+  private static Path scriptOf(Path dir, String name) {
+    return dir.resolve("tests").resolve(name + ".test");
   }
 
   /** The case names of a suite directory, sorted. */
@@ -70,8 +89,8 @@ public final class Suite {
   public Result run(Path dir, String name, Rule rule, Path historyDir) throws IOException {
     Path solution = dir.resolve("solutions").resolve(name + ".sol");
     String expected = Files.exists(solution) ? Files.readString(solution) : null;
-    Path script = dir.resolve("tests").resolve(name + ".test");
-    pool.prepare(nodesNeeded(Files.readAllLines(script)));
+    Path script = scriptOf(dir, name);
+    pool.prepare(nodesNeeded(Files.readAllLines(script)) + neededNext.getOrDefault(name, 0));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     long start = System.nanoTime();

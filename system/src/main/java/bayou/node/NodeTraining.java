@@ -1,5 +1,12 @@
 package bayou.node;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -16,6 +23,21 @@ public final class NodeTraining {
         "bayou.node.PeerKnowledge", "bayou.node.Inbound", "bayou.node.Log")) {
       Class.forName(name);
     }
+    loopback();
     System.exit(0);
+  }
+
+  /** One line over a loopback connection: the socket classes every node loads. */
+  private static void loopback() throws Exception {
+    try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        Socket client = new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort());
+        Socket accepted = server.accept()) {
+      client.setTcpNoDelay(true);
+      OutputStream out = client.getOutputStream();
+      out.write("hello\n".getBytes(StandardCharsets.UTF_8));
+      out.flush();
+      new BufferedReader(new InputStreamReader(accepted.getInputStream(),
+          StandardCharsets.UTF_8)).readLine();
+    }
   }
 }

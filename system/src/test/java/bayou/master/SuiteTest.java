@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import bayou.cluster.NodePool;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,7 +50,13 @@ class SuiteTest {
 
   private static Stream<DynamicTest> cases(Path dir) {
     Suite suite = new Suite(pool, "");
-    return Suite.caseNames(dir).stream().map(name -> DynamicTest.dynamicTest(name, () -> {
+    List<String> names = Suite.caseNames(dir);
+    try {
+      suite.plan(dir, names);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return names.stream().map(name -> DynamicTest.dynamicTest(name, () -> {
       Suite.Result result = suite.run(dir, name, Suite.Rule.STRICT);
       assertEquals(result.expected(), result.actual(),
           () -> name + " differs; master stderr:\n" + result.stderr());
