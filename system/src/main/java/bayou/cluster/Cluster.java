@@ -2,6 +2,7 @@ package bayou.cluster;
 
 import bayou.wire.Msg;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The one control surface of a Bayou system, used by the course master and the campaign runner
@@ -30,6 +31,9 @@ public interface Cluster extends AutoCloseable {
 
   /** Server {@code id}'s log and vector. */
   Msg.LogDump log(int id);
+
+  /** Every live server's log and vector, by server id in {@link #servers()} order. */
+  Map<Integer, Msg.LogDump> logs();
 
   Msg.OpOutcome put(int client, String key, String value);
 

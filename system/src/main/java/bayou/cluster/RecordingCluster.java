@@ -10,6 +10,8 @@ import bayou.replica.Write;
 import bayou.wire.Msg;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * A {@link Cluster} that records everything done through it into a {@link HistorySink}: each
@@ -18,8 +20,14 @@ import java.util.Locale;
  * every stabilize, and at the end of the run).
  */
 public final class RecordingCluster implements Cluster {
+  /** Steps that leave every server's log as it was. */
+  private static final Set<String> LOG_PRESERVING = Set.of("stabilizeBegin", "stabilizeEnd",
+      "joinClient", "moveClient", "runEnd");
+
   private final Cluster cluster;
   private final HistorySink sink;
+  /** Whether nothing that could change a log happened since a stabilize completed. */
+  private boolean settled;
 
   public RecordingCluster(Cluster cluster, HistorySink sink) {
     this.cluster = cluster;
@@ -81,7 +89,13 @@ public final class RecordingCluster implements Cluster {
       throw e;
     }
     nemesis("stabilizeEnd", -1, -1, null);
+    settled = true;
     snapshotAll("stabilize");
+  }
+
+  @Override
+  public Map<Integer, Msg.LogDump> logs() {
+    return cluster.logs();
   }
 
   @Override
@@ -118,6 +132,7 @@ public final class RecordingCluster implements Cluster {
 
   private Msg.OpOutcome complete(OpEvent invoke, Msg.OpOutcome outcome) {
     OpType type = OpType.valueOf(outcome.status().toUpperCase(Locale.ROOT));
+    settled &= invoke.f().equals("get");
     String value = invoke.f().equals("get") ? outcome.value() : invoke.value();
     sink.record(new OpEvent(-1, -1, type, invoke.process(), invoke.f(), invoke.key(), value,
         outcome.error(), outcome.server(), outcome.serverName(), outcome.vv(),
@@ -127,8 +142,9 @@ public final class RecordingCluster implements Cluster {
 
   /**
    * Ends the run's record: with {@code heal}, every broken server link is restored, anti-entropy
-   * started and the system stabilized first, so that the final snapshots show the converged
-   * state the checkers judge.
+   * started and the system stabilized first (unless nothing that could change a log happened
+   * since the last stabilize), so that the final snapshots show the converged state the
+   * checkers judge.
    */
   public void finish(boolean heal) {
     try {
@@ -139,7 +155,9 @@ public final class RecordingCluster implements Cluster {
         if (cluster.isPaused()) {
           start();
         }
-        stabilize();
+        if (!settled) {
+          stabilize(); // else the last stabilize's state still stands: nothing changed since
+        }
       }
     } catch (ClusterException e) {
       // recorded (a stabilize that gave up says so); the final logs are the evidence either way
@@ -150,9 +168,7 @@ public final class RecordingCluster implements Cluster {
 
   /** Records a snapshot of every live server's log, for the checkers' view over time. */
   public void snapshotAll(String reason) {
-    for (int id : cluster.servers()) {
-      snapshot(id, cluster.log(id), reason);
-    }
+    cluster.logs().forEach((id, log) -> snapshot(id, log, reason));
   }
 
   private void snapshot(int id, Msg.LogDump log, String reason) {
@@ -168,6 +184,7 @@ public final class RecordingCluster implements Cluster {
   }
 
   private void nemesis(String f, int a, int b, String name) {
+    settled &= LOG_PRESERVING.contains(f);
     sink.record(NemesisEvent.of(f, a, b, name, null));
   }
 
