@@ -12,7 +12,9 @@ import bayou.history.ChronicleHistory;
 import bayou.history.HistoryReader;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -35,6 +37,7 @@ final class Replay {
   }
 
   List<CheckResult> check(List<Step> steps) {
+    pool.prepare(processesNeeded(steps)); // boot them side by side, not one join at a time
     Path dir = scratch.resolve("replay-" + runs.incrementAndGet());
     try (ChronicleHistory sink = ChronicleHistory.create(dir);
         ProcessCluster cluster = new ProcessCluster(pool, bug).stabilizeBase(STABILIZE_BASE)) {
@@ -56,5 +59,18 @@ final class Replay {
     HistoryReader.forEach(dir, history::add);
     FileTrees.deleteQuietly(dir);
     return Checkers.checkAll(history.build());
+  }
+
+  /** One process per joined server and per client joined for the first time. */
+  static int processesNeeded(List<Step> steps) {
+    Set<Integer> nodes = new HashSet<>();
+    for (Step step : steps) {
+      if (step instanceof Step.JoinServer join) {
+        nodes.add(join.id());
+      } else if (step instanceof Step.JoinClient join) {
+        nodes.add(join.client());
+      }
+    }
+    return nodes.size();
   }
 }
