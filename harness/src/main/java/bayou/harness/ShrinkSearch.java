@@ -2,6 +2,7 @@ package bayou.harness;
 
 import bayou.checker.CheckResult;
 import bayou.checker.Validity;
+import bayou.gen.GroupShrinker;
 import bayou.gen.Shrinker;
 import bayou.gen.Step;
 import java.io.PrintStream;
@@ -13,7 +14,8 @@ import java.util.function.Predicate;
 /**
  * Shrinks an invalid campaign's script to a small one that still fails the same checker: first
  * the shortest failing prefix by bisection (cheap: a failure usually needs only an early part of
- * a long run), then delta debugging over what is left, within one time budget.
+ * a long run), then whole sessions, keys and fault kinds ({@link GroupShrinker}), then delta
+ * debugging over what is left, within one time budget.
  */
 final class ShrinkSearch {
   /** The first prefix tried, past the opening joins; each next one is twice as long. */
@@ -73,9 +75,13 @@ final class ShrinkSearch {
     List<Step> prefix = script.subList(0, failing);
     err.printf("bayou campaign: shrinking: a %d-step prefix of %d still fails%n",
         prefix.size(), script.size());
+    List<Step> grouped = GroupShrinker.shrink(prefix, this::stillFails, deadline,
+        System::nanoTime);
+    err.printf("bayou campaign: shrinking: %d steps left after dropping the sessions, keys and"
+        + " fault kinds it does not need%n", grouped.size());
     Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
     Predicate<List<Step>> predicate = this::stillFails;
-    return new Shrinker(predicate, left).shrink(prefix);
+    return new Shrinker(predicate, left).shrink(grouped);
   }
 
 }
