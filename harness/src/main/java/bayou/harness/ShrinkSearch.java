@@ -64,7 +64,9 @@ final class ShrinkSearch {
     if (failing < 0) {
       return null;
     }
-    while (failing - passing > 1 && System.nanoTime() < deadline) {
+    // Bisect only to within a sixteenth: the group pass and ddmin remove the rest more cheaply
+    // than more replays of long prefixes would.
+    while (failing - passing > Math.max(1, failing / 16) && System.nanoTime() < deadline) {
       int middle = (failing + passing) >>> 1;
       if (stillFails(script.subList(0, middle))) {
         failing = middle;
