@@ -98,6 +98,9 @@ final class ServerRole implements Role {
         transport.send(peer, new Msg.Notice(mine)); // its answer tells what it holds
       } else if (replica.peerLacks(theirs.vv(), theirs.committed())) {
         WriteBatch missing = replica.missingAt(theirs.vv(), theirs.committed());
+        if (missing.committed().isEmpty() && missing.tentative().isEmpty()) {
+          continue; // only a vector that re-lists retirees (the forget-retired bug) gets here
+        }
         if (transport.send(peer, new Msg.Push(0, theirs, missing.committed(),
             missing.tentative(), mine, fanout))) {
           known.assumeAtLeast(peer, mine);

@@ -170,12 +170,15 @@ public final class Replica {
 
   /** Whether a peer with this vector and commit count knows something this server does not. */
   public boolean lacksFrom(Map<String, Long> peerStamps, long peerCommitted) {
-    return peerCommitted > committed.size() || !vv.covers(peerStamps);
+    return peerCommitted > committed.size() || !vv.covers(peerStamps)
+        || new VersionVector(peerStamps).knowsRetiredListedBy(vv);
   }
 
   /** Whether a peer with this vector and commit count lacks something this server has. */
   public boolean peerLacks(Map<String, Long> peerStamps, long peerCommitted) {
-    return peerCommitted < committed.size() || !new VersionVector(peerStamps).coversVector(vv);
+    VersionVector peer = new VersionVector(peerStamps);
+    return peerCommitted < committed.size() || !peer.coversVector(vv)
+        || vv.knowsRetiredListedBy(peerStamps);
   }
 
   /** With the forget-retired bug, a server re-adds the entries a peer still lists. */

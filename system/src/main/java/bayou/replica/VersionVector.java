@@ -53,6 +53,24 @@ public final class VersionVector {
     return covers(other.stamps);
   }
 
+  /**
+   * Whether {@code other} still lists a server this vector knows to have retired. Dropping a
+   * retiree hides its RETIRE write from {@link #covers}: the vector that lists it lacks at least
+   * that write, though no stamp comparison shows it.
+   */
+  public boolean knowsRetiredListedBy(Map<String, Long> other) {
+    for (String name : other.keySet()) {
+      if (!stamps.containsKey(name) && complete(name) == RETIRED) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  public boolean knowsRetiredListedBy(VersionVector other) {
+    return knowsRetiredListedBy(other.stamps);
+  }
+
   void advance(String name, long stamp) {
     stamps.merge(name, stamp, Math::max);
   }

@@ -45,6 +45,28 @@ class ReplicaTest {
     assertEquals("b", other.read("song", NONE, NONE).value());
   }
 
+  /**
+   * Found by a clean 60-s campaign (seed 110): a server that dropped a retiree from its vector
+   * held the retiree's RETIRE tentatively, the primary still listed the retiree, and by vector
+   * comparison neither lacked anything, so the RETIRE was never committed.
+   */
+  @Test
+  void aVectorThatStillListsARetireeLacksItsRetirement() {
+    Replica primary = Replica.root(Set.of());
+    Replica heir = create(primary);
+    Replica retiree = create(primary);
+    exchange(primary, heir);
+    retiree.retire(now += 10);
+    heir.apply(retiree.fullLog()); // the hand-off: the heir drops the retiree from its vector
+    assertTrue(heir.peerLacks(primary.versionVector(), primary.committedCount()));
+    assertTrue(primary.lacksFrom(heir.versionVector(), heir.committedCount()));
+    exchange(heir, primary);
+    exchange(primary, heir);
+    assertFalse(heir.peerLacks(primary.versionVector(), primary.committedCount()));
+    assertFalse(primary.lacksFrom(heir.versionVector(), heir.committedCount()));
+    assertEquals(0, heir.tentativeCount(), "the primary committed the RETIRE");
+  }
+
   @Test
   void tentativeWritesOrderByStampWhateverTheArrivalOrder() {
     Replica primary = Replica.root(Set.of());
