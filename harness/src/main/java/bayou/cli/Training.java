@@ -1,6 +1,14 @@
 package bayou.cli;
 
+import bayou.checker.Checkers;
+import bayou.checker.History;
+import bayou.harness.FileTrees;
+import bayou.history.ChronicleHistory;
+import bayou.history.HistoryReader;
+import bayou.history.NemesisEvent;
 import bayou.node.WarmUp;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -18,6 +26,26 @@ public final class Training {
       Class.forName(name);
     }
     new picocli.CommandLine(new Main()).getUsageMessage();
+    recordAndCheck();
     System.exit(0);
+  }
+
+  /**
+   * A tiny history written, read back and checked: Chronicle Queue loads and initializes
+   * hundreds of classes, about half a second of CPU in every recording command otherwise.
+   */
+  private static void recordAndCheck() throws Exception {
+    Path dir = Files.createTempDirectory("bayou-training");
+    try {
+      try (ChronicleHistory history = ChronicleHistory.create(dir)) {
+        history.record(NemesisEvent.of("stabilizeBegin", -1, -1, null, null));
+        history.record(NemesisEvent.of("stabilizeEnd", -1, -1, null, null));
+      }
+      History.Builder builder = History.builder();
+      HistoryReader.forEach(dir, builder::add);
+      Checkers.checkAll(builder.build());
+    } finally {
+      FileTrees.deleteQuietly(dir);
+    }
   }
 }

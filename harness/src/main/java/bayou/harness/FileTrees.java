@@ -7,10 +7,10 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** Removing scratch directories. */
-final class FileTrees {
+public final class FileTrees {
   private FileTrees() {}
 
-  static void deleteQuietly(Path dir) {
+  public static void deleteQuietly(Path dir) {
     if (!Files.exists(dir)) {
       return;
     }
