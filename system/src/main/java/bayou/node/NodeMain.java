@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A server or client process. It starts blank, says hello to the master, and becomes a server or
- * a client when the master assigns it an id; the master keeps blank nodes warm so that joining
+ * a client when the master assigns it an id; the master keeps blank nodes booted so that joining
  * does not wait for a JVM to start. One thread runs the node's logic; others only read sockets.
  */
 public final class NodeMain {
@@ -22,7 +22,9 @@ public final class NodeMain {
       System.err.println("usage: NodeMain MASTER_PORT TOKEN");
       System.exit(2);
     }
-    WarmUp.run(); // before saying hello: a spare is warm by the time it is used
+    // No warm-up here: most nodes live for one short course case, and exercising every codec
+    // path ahead cost about 35 ms of CPU each, 15 % of the course suite's CPU. The AppCDS
+    // archive (NodeTraining) already makes the first use of each class cheap.
     BlockingQueue<Inbound> inbox = new LinkedBlockingQueue<>(INBOX_MAX);
     Transport transport = new Transport(inbox);
     ControlLink master;

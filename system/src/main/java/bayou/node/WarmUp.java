@@ -11,8 +11,9 @@ import java.util.Set;
 
 /**
  * Exercises the wire codec and the replica once, so that the first real message a process
- * handles does not pay for class loading and Gson's reflective set-up. Spare nodes do this before
- * they report ready; {@code bin/bayou}'s AppCDS training run does it to archive the classes.
+ * handles does not pay for class loading and Gson's reflective set-up. The master does this
+ * while its first nodes boot; the AppCDS training runs do it to archive the classes. Node
+ * processes do not: most live for one short course case, where it cost more than it saved.
  */
 public final class WarmUp {
   private static final int ROUNDS = 2;
