@@ -10,11 +10,10 @@ import bayou.cluster.RecordingCluster;
 import bayou.gen.Step;
 import bayou.history.ChronicleHistory;
 import bayou.history.HistoryReader;
+import bayou.master.Suite;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -63,14 +62,6 @@ final class Replay {
 
   /** One process per joined server and per client joined for the first time. */
   static int processesNeeded(List<Step> steps) {
-    Set<Integer> nodes = new HashSet<>();
-    for (Step step : steps) {
-      if (step instanceof Step.JoinServer join) {
-        nodes.add(join.id());
-      } else if (step instanceof Step.JoinClient join) {
-        nodes.add(join.client());
-      }
-    }
-    return nodes.size();
+    return Suite.nodesNeeded(steps.stream().map(Step::toLine).toList());
   }
 }

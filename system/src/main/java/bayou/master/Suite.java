@@ -116,7 +116,7 @@ public final class Suite {
   }
 
   /** How many processes a script starts: one per joinServer, one per new client. */
-  static int nodesNeeded(List<String> lines) {
+  public static int nodesNeeded(List<String> lines) {
     Set<String> ids = new HashSet<>();
     for (String line : lines) {
       String[] words = line.trim().split("\\s+");
