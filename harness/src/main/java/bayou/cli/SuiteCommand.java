@@ -41,6 +41,15 @@ final class SuiteCommand implements Callable<Integer> {
       + "passes only if its output matches and its history is valid.")
   boolean check;
 
+  @Option(names = "--sim", description = "Run the cases in the deterministic simulator (one "
+      + "process, virtual time, a reliable network and synchronized clocks) instead of as real "
+      + "processes.")
+  boolean sim;
+
+  @Option(names = "--seed", defaultValue = "1", description = "With --sim: the simulator's "
+      + "seed (default ${DEFAULT-VALUE}).")
+  long seed;
+
   @Option(names = {"-v", "--verbose"}, description = "Show the diff and stderr of failures.")
   boolean verbose;
 
@@ -55,8 +64,8 @@ final class SuiteCommand implements Callable<Integer> {
     int passed = 0;
     int failed = 0;
     long start = System.nanoTime();
-    try (NodePool pool = new NodePool(6, NodePool.defaultNodeJvmArgs())) {
-      Suite suite = new Suite(pool, "");
+    try (NodePool pool = sim ? null : new NodePool(6, NodePool.defaultNodeJvmArgs())) {
+      Suite suite = sim ? Suite.simulated("", seed) : new Suite(pool, "");
       suite.plan(dir, names);
       for (int round = 0; round < repeat; round++) {
         for (String name : names) {

@@ -165,7 +165,7 @@ public final class CampaignRunner {
     err.println("bayou campaign: invalid (" + failed + "); shrinking for up to "
         + options.shrinkTime().toSeconds() + " s");
     Path scratch = Files.createDirectories(runDir.resolve("shrink"));
-    ShrinkSearch search = new ShrinkSearch(new Replay(pool, options.bug(), scratch), failed, err);
+    ShrinkSearch search = new ShrinkSearch(Replay.onProcesses(pool, options.bug(), scratch), failed, err);
     Shrinker.Result shrunk = search.shrink(executed, setupSteps, options.shrinkTime());
     FileTrees.deleteQuietly(scratch);
     if (shrunk == null) {

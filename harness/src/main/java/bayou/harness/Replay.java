@@ -4,7 +4,11 @@ import bayou.checker.CheckResult;
 import bayou.checker.Checkers;
 import bayou.checker.History;
 import bayou.cluster.ClusterException;
+import bayou.cluster.NodeCluster;
 import bayou.cluster.NodePool;
+import bayou.cluster.SimCluster;
+import bayou.sim.NetworkOptions;
+import java.util.function.Function;
 import bayou.cluster.ProcessCluster;
 import bayou.cluster.RecordingCluster;
 import bayou.gen.Step;
@@ -24,22 +28,32 @@ final class Replay {
   /** Replays run many times: a system that does not settle is judged by its logs, sooner. */
   static final Duration STABILIZE_BASE = Duration.ofSeconds(1);
 
-  private final NodePool pool;
-  private final String bug;
+  private final Function<List<Step>, NodeCluster> clusters;
   private final Path scratch;
   private final AtomicInteger runs = new AtomicInteger();
 
-  Replay(NodePool pool, String bug, Path scratch) {
-    this.pool = pool;
-    this.bug = bug;
+  private Replay(Function<List<Step>, NodeCluster> clusters, Path scratch) {
+    this.clusters = clusters;
     this.scratch = scratch;
   }
 
+  /** Replays on real processes from {@code pool}. */
+  static Replay onProcesses(NodePool pool, String bug, Path scratch) {
+    return new Replay(steps -> {
+      pool.prepare(processesNeeded(steps)); // boot them side by side, not one join at a time
+      return new ProcessCluster(pool, bug);
+    }, scratch);
+  }
+
+  /** Replays in the simulator, each from the same seed: a replay is exact. */
+  static Replay simulated(long seed, NetworkOptions network, String bug, Path scratch) {
+    return new Replay(steps -> new SimCluster(seed, network, bug), scratch);
+  }
+
   List<CheckResult> check(List<Step> steps) {
-    pool.prepare(processesNeeded(steps)); // boot them side by side, not one join at a time
     Path dir = scratch.resolve("replay-" + runs.incrementAndGet());
-    try (ChronicleHistory sink = ChronicleHistory.create(dir);
-        ProcessCluster cluster = new ProcessCluster(pool, bug).stabilizeBase(STABILIZE_BASE)) {
+    try (NodeCluster cluster = clusters.apply(steps).stabilizeBase(STABILIZE_BASE);
+        ChronicleHistory sink = ChronicleHistory.create(dir, cluster.historyClock())) {
       RecordingCluster recording = new RecordingCluster(cluster, sink);
       for (Step step : steps) {
         try {

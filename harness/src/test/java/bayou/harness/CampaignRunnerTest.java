@@ -70,7 +70,7 @@ class CampaignRunnerTest {
     List<Step> minimal = Script.parse(result.minimal());
     assertTrue(minimal.size() < campaign.size(), minimal.size() + " of " + campaign.size());
     Set<String> failed = Set.of("session");
-    ShrinkSearch again = new ShrinkSearch(new Replay(pool, "skip-mw",
+    ShrinkSearch again = new ShrinkSearch(Replay.onProcesses(pool, "skip-mw",
         Files.createDirectories(store.resolve("again"))), failed, quiet);
     assertTrue(again.stillFails(minimal), "minimal.test fails the same checker when replayed");
     assertTrue(result.results().stream().anyMatch(r -> r.checker().equals("session")

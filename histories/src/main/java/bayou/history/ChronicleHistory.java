@@ -1,6 +1,7 @@
 package bayou.history;
 
 import java.nio.file.Path;
+import java.util.function.LongSupplier;
 
 /**
  * The durable history of one run: every event is appended to a Chronicle Queue in
@@ -12,12 +13,14 @@ import java.nio.file.Path;
  */
 public final class ChronicleHistory implements HistorySink {
   private final QueueWriter writer;
+  private final LongSupplier clockNanos;
   private final long startNanos;
   private long nextIndex;
 
-  private ChronicleHistory(QueueWriter writer, long startNanos) {
+  private ChronicleHistory(QueueWriter writer, LongSupplier clockNanos) {
     this.writer = writer;
-    this.startNanos = startNanos;
+    this.clockNanos = clockNanos;
+    this.startNanos = clockNanos.getAsLong();
   }
 
   /**
@@ -28,11 +31,19 @@ public final class ChronicleHistory implements HistorySink {
    *     0 in the middle of it)
    */
   public static ChronicleHistory create(Path runDir) {
+    return create(runDir, System::nanoTime);
+  }
+
+  /**
+   * As {@link #create(Path)}, with event times from {@code clockNanos}: the simulator's virtual
+   * clock makes the whole history a function of the seed.
+   */
+  public static ChronicleHistory create(Path runDir, LongSupplier clockNanos) {
     if (QueueFiles.holdsHistory(runDir)) {
       throw new IllegalArgumentException(
           runDir.toAbsolutePath() + " already holds a history; use a new run directory");
     }
-    return new ChronicleHistory(new QueueWriter(QueueFiles.queueDir(runDir)), System.nanoTime());
+    return new ChronicleHistory(new QueueWriter(QueueFiles.queueDir(runDir)), clockNanos);
   }
 
   @Override
@@ -63,7 +74,7 @@ public final class ChronicleHistory implements HistorySink {
   }
 
   private long now() {
-    return System.nanoTime() - startNanos;
+    return clockNanos.getAsLong() - startNanos;
   }
 
   /** Only a written event consumes an index, so a rejected event leaves no gap. */

@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /** The master's end of one node's control connection: request/reply calls and pushed digests. */
-final class NodeHandle {
+final class NodeHandle implements Node {
   private static final AtomicLong NEXT_REQUEST = new AtomicLong(1);
 
   private final Socket socket;
@@ -45,7 +45,8 @@ final class NodeHandle {
     reader.start();
   }
 
-  int port() {
+  @Override
+  public int port() {
     return port;
   }
 
@@ -57,19 +58,14 @@ final class NodeHandle {
     return id;
   }
 
-  void assigned(int newId, Consumer<Msg.Digest> listener) {
+  @Override
+  public void assigned(int newId, Consumer<Msg.Digest> listener) {
     this.id = newId;
     this.digestListener = listener;
   }
 
-  /** Sends a command and waits for its reply; a failed reply or no reply in time throws. */
-  Msg.Reply call(String cmd, int a, String f, String key, String value,
-      Map<Integer, Integer> ports, Duration timeout) {
-    return await(send(cmd, a, f, key, value, ports), cmd, timeout);
-  }
-
-  /** Sends a command without waiting; {@link #await} its reply, so calls can overlap. */
-  Pending send(String cmd, int a, String f, String key, String value,
+  @Override
+  public Pending send(String cmd, int a, String f, String key, String value,
       Map<Integer, Integer> ports) {
     long req = NEXT_REQUEST.getAndIncrement();
     CompletableFuture<Msg.Reply> future = new CompletableFuture<>();
@@ -83,18 +79,12 @@ final class NodeHandle {
     return new Pending(req, future);
   }
 
-  /** A command sent and not yet answered. */
-  record Pending(long req, CompletableFuture<Msg.Reply> future) {}
-
-  Msg.Reply await(Pending pending, String cmd, Duration timeout) {
+  @Override
+  public Msg.Reply await(Pending pending, String cmd, Duration timeout) {
     long req = pending.req();
     CompletableFuture<Msg.Reply> future = pending.future();
     try {
-      Msg.Reply reply = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      if (!reply.ok()) {
-        throw new ClusterException(cmd + " on node " + id + " failed: " + reply.error());
-      }
-      return reply;
+      return Node.checked(future.get(timeout.toMillis(), TimeUnit.MILLISECONDS), cmd, id);
     } catch (TimeoutException e) {
       throw new ClusterException(cmd + " on node " + id + ": no answer within "
           + timeout.toMillis() + " ms");
@@ -106,10 +96,6 @@ final class NodeHandle {
     } finally {
       calls.remove(req);
     }
-  }
-
-  Msg.Reply call(String cmd, int a, Duration timeout) {
-    return call(cmd, a, null, null, null, null, timeout);
   }
 
   private synchronized void send(Msg msg) {
@@ -147,7 +133,8 @@ final class NodeHandle {
   }
 
   /** Ends the node: closing the control connection makes it halt; the kill makes sure. */
-  void stop() {
+  @Override
+  public void stop() {
     try {
       socket.close();
     } catch (IOException ignored) {

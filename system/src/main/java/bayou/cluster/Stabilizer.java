@@ -81,6 +81,16 @@ final class Stabilizer {
     }
   }
 
+  /** Whether {@code groups} are stable by the digests received so far. */
+  boolean stableNow(List<List<Integer>> groups) {
+    lock.lock();
+    try {
+      return isStable(groups);
+    } finally {
+      lock.unlock();
+    }
+  }
+
   private boolean isStable(List<List<Integer>> groups) {
     for (List<Integer> group : groups) {
       Msg.Digest first = digests.get(group.get(0));

@@ -1,6 +1,9 @@
 package bayou.master;
 
+import bayou.cluster.NodeCluster;
 import bayou.cluster.NodePool;
+import bayou.cluster.SimCluster;
+import bayou.sim.NetworkOptions;
 import bayou.cluster.ProcessCluster;
 import bayou.cluster.RecordingCluster;
 import bayou.history.ChronicleHistory;
@@ -38,14 +41,27 @@ public final class Suite {
   public record Result(String name, boolean passed, double seconds, String actual,
       String expected, String stderr) {}
 
-  private final NodePool pool;
+  private final NodePool pool; // null: in the simulator
   private final String bugs;
+  private final long simSeed;
   /** For each planned case, how many processes the case after it needs. */
   private final Map<String, Integer> neededNext = new HashMap<>();
 
   public Suite(NodePool pool, String bugs) {
     this.pool = pool;
     this.bugs = bugs;
+    this.simSeed = 0;
+  }
+
+  private Suite(String bugs, long simSeed) {
+    this.pool = null;
+    this.bugs = bugs;
+    this.simSeed = simSeed;
+  }
+
+  /** Cases run in the simulator, on a reliable network with synchronized clocks. */
+  public static Suite simulated(String bugs, long seed) {
+    return new Suite(bugs, seed);
   }
 
   /**
@@ -90,13 +106,17 @@ public final class Suite {
     Path solution = dir.resolve("solutions").resolve(name + ".sol");
     String expected = Files.exists(solution) ? Files.readString(solution) : null;
     Path script = scriptOf(dir, name);
-    pool.prepare(nodesNeeded(Files.readAllLines(script)) + neededNext.getOrDefault(name, 0));
+    if (pool != null) {
+      pool.prepare(nodesNeeded(Files.readAllLines(script)) + neededNext.getOrDefault(name, 0));
+    }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     long start = System.nanoTime();
-    try (ProcessCluster cluster = new ProcessCluster(pool, bugs);
+    try (NodeCluster cluster = pool == null
+            ? new SimCluster(simSeed, NetworkOptions.reliable(), bugs)
+            : new ProcessCluster(pool, bugs);
         HistorySink sink = historyDir == null ? HistorySink.none()
-            : ChronicleHistory.create(historyDir);
+            : ChronicleHistory.create(historyDir, cluster.historyClock());
         BufferedReader in = Files.newBufferedReader(script);
         PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8)) {

@@ -1,7 +1,10 @@
 package bayou.node;
 
-import bayou.replica.Bug;
+import bayou.protocol.Inbound;
+import bayou.protocol.Role;
 import bayou.wire.Msg;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -13,6 +16,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class NodeMain {
   static final int INBOX_MAX = 1_000_000;
+  /** A wait without a timer still ends now and then; nothing depends on it. */
+  static final long MAX_WAIT_MICROS = 60_000_000;
 
   private NodeMain() {}
 
@@ -50,27 +55,38 @@ public final class NodeMain {
           && fromMaster.control().cmd().equals("assign")) {
         Msg.Control control = fromMaster.control();
         transport.setSelf(control.a());
-        Role role = control.key().equals("server")
-            ? new ServerRole(control.a(), Bug.parseList(control.value()), transport, master)
-            : new ClientRole(control.a(), transport, master);
+        Role role = Role.assigned(control, new NodeEffects(transport, master));
         master.send(Msg.Reply.ok(control.req()));
         return role;
       }
     }
   }
 
+  /**
+   * The driver loop: inputs in arrival order, each with the local time, then one
+   * {@code afterBatch} for the whole batch, and the role's timer as the longest wait.
+   */
   private static void run(Role role, BlockingQueue<Inbound> inbox) throws InterruptedException {
+    LocalClock clock = new LocalClock();
     while (true) {
-      Inbound item = inbox.poll(role.idleWaitMs(), TimeUnit.MILLISECONDS);
-      if (item == null) {
-        role.onIdle();
-      } else {
-        do {
-          role.handle(item);
-          item = inbox.poll();
-        } while (item != null);
+      long wait = role.wakeAt() - clock.now();
+      Inbound item = wait <= 0 ? inbox.poll()
+          : inbox.poll(Math.min(wait, MAX_WAIT_MICROS), TimeUnit.MICROSECONDS);
+      while (item != null) {
+        role.handle(clock.now(), item);
+        item = inbox.poll();
       }
-      role.afterBatch();
+      role.afterBatch(clock.now());
+    }
+  }
+
+  /** Wall-clock microseconds at start, advanced by the monotonic clock: stamps never go back. */
+  private static final class LocalClock {
+    private final long startMicros = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
+    private final long startNanos = System.nanoTime();
+
+    long now() {
+      return startMicros + (System.nanoTime() - startNanos) / 1_000;
     }
   }
 }

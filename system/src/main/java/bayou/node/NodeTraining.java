@@ -18,9 +18,9 @@ public final class NodeTraining {
 
   public static void main(String[] args) throws Exception {
     WarmUp.run();
-    for (String name : List.of("bayou.node.NodeMain", "bayou.node.ServerRole",
-        "bayou.node.ClientRole", "bayou.node.Transport", "bayou.node.ControlLink",
-        "bayou.node.PeerKnowledge", "bayou.node.Inbound", "bayou.node.Log")) {
+    for (String name : List.of("bayou.node.NodeMain", "bayou.protocol.ServerRole",
+        "bayou.protocol.ClientRole", "bayou.node.Transport", "bayou.node.ControlLink",
+        "bayou.protocol.PeerKnowledge", "bayou.protocol.Inbound", "bayou.node.NodeEffects", "bayou.node.Log")) {
       Class.forName(name);
     }
     loopback();

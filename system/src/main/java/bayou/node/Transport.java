@@ -1,5 +1,6 @@
 package bayou.node;
 
+import bayou.protocol.Inbound;
 import bayou.wire.Msg;
 import bayou.wire.Wire;
 import java.io.BufferedReader;

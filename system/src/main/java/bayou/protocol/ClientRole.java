@@ -1,4 +1,4 @@
-package bayou.node;
+package bayou.protocol;
 
 import bayou.replica.VersionVector;
 import bayou.wire.Msg;
@@ -12,47 +12,40 @@ import java.util.Set;
  */
 final class ClientRole implements Role {
   /** How long a client waits for its server before reporting the outcome as unknown. */
-  static final long OP_TIMEOUT_MS = 3_000;
+  static final long OP_TIMEOUT_MICROS = 3_000_000;
 
   private final int id;
-  private final Transport transport;
-  private final ControlLink master;
+  private final Effects effects;
   private final Set<Integer> blocked = new HashSet<>();
   private final VersionVector readSet = new VersionVector();
   private final VersionVector writeSet = new VersionVector();
   private int server = -1;
   private Msg.Control pending;
-  private long pendingDeadlineNanos;
+  private long pendingDeadline; // local time
+  private long now;
 
-  ClientRole(int id, Transport transport, ControlLink master) {
+  ClientRole(int id, Effects effects) {
     this.id = id;
-    this.transport = transport;
-    this.master = master;
+    this.effects = effects;
   }
 
   @Override
-  public long idleWaitMs() {
-    if (pending == null) {
-      return 60_000;
-    }
-    return Math.max(1, (pendingDeadlineNanos - System.nanoTime()) / 1_000_000);
+  public long wakeAt() {
+    return pending == null ? Long.MAX_VALUE : pendingDeadline;
   }
 
   @Override
-  public void onIdle() {
-    if (pending != null && System.nanoTime() - pendingDeadlineNanos >= 0) {
+  public void afterBatch(long now) {
+    this.now = now;
+    if (pending != null && now >= pendingDeadline) {
       finish(new Msg.OpOutcome("info", null, "timeout", server, null, null, null, null,
           readSet.toMap(), writeSet.toMap()));
     }
   }
 
   @Override
-  public void afterBatch() {
-    onIdle();
-  }
-
-  @Override
-  public void handle(Inbound item) {
+  public void handle(long now, Inbound item) {
+    this.now = now;
     if (item instanceof Inbound.FromMaster fromMaster) {
       onControl(fromMaster.control());
     } else if (item instanceof Inbound.FromPeer fromPeer
@@ -63,8 +56,8 @@ final class ClientRole implements Role {
 
   private void onControl(Msg.Control c) {
     switch (c.cmd()) {
-      case "servers", "clients" -> transport.learn(c.ports());
-      case "forget" -> transport.forget(c.a());
+      case "servers", "clients" -> effects.learn(c.ports());
+      case "forget" -> effects.forget(c.a());
       case "connect", "unblock" -> {
         blocked.remove(c.a());
         server = c.a();
@@ -79,29 +72,33 @@ final class ClientRole implements Role {
         startOp(c);
         return;
       }
-      case "exit" -> Runtime.getRuntime().halt(0);
+      case "exit" -> {
+        effects.reply(Msg.Reply.ok(c.req()));
+        effects.stop();
+        return;
+      }
       default -> {
-        master.send(Msg.Reply.failed(c.req(), "unknown command " + c.cmd()));
+        effects.reply(Msg.Reply.failed(c.req(), "unknown command " + c.cmd()));
         return;
       }
     }
-    master.send(Msg.Reply.ok(c.req()));
+    effects.reply(Msg.Reply.ok(c.req()));
   }
 
   private void startOp(Msg.Control c) {
     if (pending != null) {
-      master.send(Msg.Reply.failed(c.req(), "client " + id + " is busy"));
+      effects.reply(Msg.Reply.failed(c.req(), "client " + id + " is busy"));
       return;
     }
     pending = c;
-    pendingDeadlineNanos = System.nanoTime() + OP_TIMEOUT_MS * 1_000_000;
+    pendingDeadline = now + OP_TIMEOUT_MICROS;
     if (server < 0) {
       finish(outcome("fail", "no-server", null));
       return;
     }
     Msg.ClientRequest request = new Msg.ClientRequest(c.req(), c.f(), c.key(), c.value(),
         readSet.toMap(), writeSet.toMap());
-    if (!transport.send(server, request)) {
+    if (!effects.send(server, request)) {
       finish(outcome("fail", "dropped", null)); // the server is gone (retired): nothing applied
     }
   }
@@ -126,6 +123,6 @@ final class ClientRole implements Role {
   private void finish(Msg.OpOutcome outcome) {
     long req = pending.req();
     pending = null;
-    master.send(new Msg.Reply(req, true, null, null, null, null, outcome));
+    effects.reply(new Msg.Reply(req, true, null, null, null, null, outcome));
   }
 }

@@ -1,4 +1,4 @@
-package bayou.node;
+package bayou.protocol;
 
 import bayou.replica.Bug;
 import bayou.replica.ReadResult;
@@ -6,8 +6,6 @@ import bayou.replica.Replica;
 import bayou.replica.Write;
 import bayou.replica.WriteBatch;
 import bayou.wire.Msg;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -26,22 +24,22 @@ import java.util.Set;
  */
 final class ServerRole implements Role {
   /** The slow periodic backstop, sent even under load; gossip is otherwise driven by changes. */
-  static final long BACKSTOP_GOSSIP_MS = 2_000;
-  /** A pull unanswered this long (lost to a partition or a pause) no longer blocks new ones. */
-  static final long PULL_TIMEOUT_MS = 1_000;
+  static final long BACKSTOP_GOSSIP_MICROS = 2_000_000;
+  /** A pull unanswered this long (lost to a partition, a pause or the network) frees its peer. */
+  static final long PULL_TIMEOUT_MICROS = 1_000_000;
 
   private final int id;
   private final Set<Bug> bugs;
-  private final Transport transport;
-  private final ControlLink master;
+  private final Effects effects;
   private final Set<Integer> servers = new HashSet<>();
   private final Set<Integer> blocked = new HashSet<>();
-  private final Map<Integer, Long> awaiting = new HashMap<>(); // peer -> deadline (nanos)
+  private final Map<Integer, Long> awaiting = new HashMap<>(); // peer -> deadline (local time)
   private final Set<Integer> pullAgain = new HashSet<>();
   private final Set<Long> syncsAwaited = new HashSet<>(); // master requests, used as sync ids
   private final PeerKnowledge known = new PeerKnowledge();
   private final Set<Integer> lacking = new HashSet<>(); // peers heard to lack something
-  private long backstopDue = System.nanoTime();
+  private long backstopDue = Long.MIN_VALUE; // at once
+  private long now;
   private Replica replica;
   private boolean paused;
   /** Whether the master waits on this server's digests (during a stabilize). */
@@ -50,39 +48,42 @@ final class ServerRole implements Role {
   private long createRequest;
   private long handoffRequest;
 
-  ServerRole(int id, Set<Bug> bugs, Transport transport, ControlLink master) {
+  ServerRole(int id, Set<Bug> bugs, Effects effects) {
     this.id = id;
     this.bugs = bugs;
-    this.transport = transport;
-    this.master = master;
+    this.effects = effects;
   }
 
   @Override
-  public long idleWaitMs() {
-    return BACKSTOP_GOSSIP_MS;
+  public long wakeAt() {
+    long wake = Long.MAX_VALUE;
+    for (long deadline : awaiting.values()) {
+      wake = Math.min(wake, deadline);
+    }
+    return replica != null && gossiping() ? Math.min(wake, backstopDue) : wake;
+  }
+
+  private boolean gossiping() {
+    return !paused && !replica.isRetiring(); // a retiree hands off to its heir
   }
 
   @Override
-  public void onIdle() {
-    // afterBatch follows and sends the backstop when it is due
-  }
-
-  @Override
-  public void afterBatch() {
+  public void afterBatch(long now) {
+    this.now = now;
     expireAwaitedPulls();
     if (replica == null) {
       return;
     }
     if (changed && watched) {
-      master.send(new Msg.Reply(0, true, null, null, digest(), null, null));
+      effects.reply(new Msg.Reply(0, true, null, null, digest(), null, null));
     }
-    boolean gossiping = !paused && !replica.isRetiring(); // a retiree hands off to its heir
+    boolean gossiping = gossiping();
     if (gossiping && (changed || !lacking.isEmpty())) {
       pushToPeers();
     }
     changed = false;
     lacking.clear();
-    if (gossiping && System.nanoTime() - backstopDue >= 0) {
+    if (gossiping && now >= backstopDue) {
       noticeAll(); // the backstop: makes good a push or notice lost to a partition or a pause
     }
   }
@@ -95,13 +96,13 @@ final class ServerRole implements Role {
     for (int peer : reachable) {
       Msg.Summary theirs = known.of(peer);
       if (theirs == null) {
-        transport.send(peer, new Msg.Notice(mine)); // its answer tells what it holds
+        effects.send(peer, new Msg.Notice(mine)); // its answer tells what it holds
       } else if (replica.peerLacks(theirs.vv(), theirs.committed())) {
         WriteBatch missing = replica.missingAt(theirs.vv(), theirs.committed());
         if (missing.committed().isEmpty() && missing.tentative().isEmpty()) {
           continue; // only a vector that re-lists retirees (the forget-retired bug) gets here
         }
-        if (transport.send(peer, new Msg.Push(0, theirs, missing.committed(),
+        if (effects.send(peer, new Msg.Push(0, theirs, missing.committed(),
             missing.tentative(), mine, fanout))) {
           known.assumeAtLeast(peer, mine);
         }
@@ -111,11 +112,8 @@ final class ServerRole implements Role {
 
   /** Tells every reachable server what this one holds; those that lack something pull it. */
   private void noticeAll() {
-    backstopDue = System.nanoTime() + BACKSTOP_GOSSIP_MS * 1_000_000;
-    String notice = transport.encode(new Msg.Notice(summary()));
-    for (int peer : reachablePeers()) {
-      transport.sendLine(peer, notice);
-    }
+    backstopDue = now + BACKSTOP_GOSSIP_MICROS;
+    effects.sendAll(reachablePeers(), new Msg.Notice(summary()));
   }
 
   private List<Integer> reachablePeers() {
@@ -133,15 +131,14 @@ final class ServerRole implements Role {
   private void pullFrom(int peer) {
     if (awaiting.containsKey(peer)) {
       pullAgain.add(peer);
-    } else if (transport.send(peer, pull(0))) {
-      awaiting.put(peer, System.nanoTime() + PULL_TIMEOUT_MS * 1_000_000);
+    } else if (effects.send(peer, pull(0))) {
+      awaiting.put(peer, now + PULL_TIMEOUT_MICROS);
     }
   }
 
   private void expireAwaitedPulls() {
-    long now = System.nanoTime();
     List<Integer> expired = awaiting.entrySet().stream()
-        .filter(e -> now - e.getValue() > 0).map(Map.Entry::getKey).toList();
+        .filter(e -> now >= e.getValue()).map(Map.Entry::getKey).sorted().toList();
     for (int peer : expired) {
       awaiting.remove(peer);
       if (pullAgain.remove(peer) && !paused && !blocked.contains(peer)) {
@@ -166,7 +163,8 @@ final class ServerRole implements Role {
   }
 
   @Override
-  public void handle(Inbound item) {
+  public void handle(long now, Inbound item) {
+    this.now = now;
     if (item instanceof Inbound.FromMaster fromMaster) {
       onControl(fromMaster.control());
     } else if (item instanceof Inbound.FromPeer fromPeer && !blocked.contains(fromPeer.from())) {
@@ -177,29 +175,29 @@ final class ServerRole implements Role {
   private void onControl(Msg.Control c) {
     switch (c.cmd()) {
       case "servers" -> {
-        transport.learn(c.ports());
+        effects.learn(c.ports());
         servers.addAll(c.ports().keySet());
         reply(c);
       }
       case "clients" -> {
-        transport.learn(c.ports());
+        effects.learn(c.ports());
         reply(c);
       }
       case "forget" -> {
         servers.remove(c.a());
         known.forget(c.a());
-        transport.forget(c.a());
+        effects.forget(c.a());
         reply(c);
       }
       case "root" -> {
         replica = Replica.root(bugs);
         changed = true;
-        master.send(new Msg.Reply(c.req(), true, null, replica.name(), null, null, null));
+        effects.reply(new Msg.Reply(c.req(), true, null, replica.name(), null, null, null));
       }
       case "join" -> {
         createRequest = c.req();
-        if (!transport.send(c.a(), new Msg.CreateRequest(c.req()))) {
-          master.send(Msg.Reply.failed(c.req(), "creator " + c.a() + " unreachable"));
+        if (!effects.send(c.a(), new Msg.CreateRequest(c.req()))) {
+          effects.reply(Msg.Reply.failed(c.req(), "creator " + c.a() + " unreachable"));
         }
       }
       case "block" -> {
@@ -210,7 +208,7 @@ final class ServerRole implements Role {
       case "unblock" -> {
         blocked.remove(c.a());
         if (replica != null && !paused) {
-          transport.send(c.a(), new Msg.Notice(summary())); // what was pushed may be lost
+          effects.send(c.a(), new Msg.Notice(summary())); // what was pushed may be lost
         }
         reply(c);
       }
@@ -222,7 +220,7 @@ final class ServerRole implements Role {
       case "start" -> {
         paused = false;
         forgetPulls();
-        backstopDue = System.nanoTime(); // pushes were dropped while paused: say what is held
+        backstopDue = now; // pushes were dropped while paused: say what is held
         reply(c);
       }
       case "sync" -> sync(c);
@@ -230,23 +228,23 @@ final class ServerRole implements Role {
       case "watch" -> {
         watched = c.a() != 0;
         if (watched) {
-          backstopDue = System.nanoTime(); // fresh notices correct any wrong guess at once
+          backstopDue = now; // fresh notices correct any wrong guess at once
         }
         reply(c);
       }
-      case "digest" -> master.send(new Msg.Reply(c.req(), true, null, null,
+      case "digest" -> effects.reply(new Msg.Reply(c.req(), true, null, null,
           replica == null ? null : digest(), null, null));
-      case "log" -> master.send(new Msg.Reply(c.req(), true, null, null, null, logDump(), null));
+      case "log" -> effects.reply(new Msg.Reply(c.req(), true, null, null, null, logDump(), null));
       case "exit" -> {
         reply(c);
-        Runtime.getRuntime().halt(0);
+        effects.stop();
       }
-      default -> master.send(Msg.Reply.failed(c.req(), "unknown command " + c.cmd()));
+      default -> effects.reply(Msg.Reply.failed(c.req(), "unknown command " + c.cmd()));
     }
   }
 
   private void reply(Msg.Control c) {
-    master.send(Msg.Reply.ok(c.req()));
+    effects.reply(Msg.Reply.ok(c.req()));
   }
 
   /** An immediate exchange with one peer, answered to the master when the peer's writes are in. */
@@ -256,20 +254,20 @@ final class ServerRole implements Role {
       return;
     }
     syncsAwaited.add(c.req());
-    if (!transport.send(c.a(), pull(c.req()))) {
+    if (!effects.send(c.a(), pull(c.req()))) {
       syncsAwaited.remove(c.req());
-      master.send(Msg.Reply.failed(c.req(), "server " + c.a() + " unreachable"));
+      effects.reply(Msg.Reply.failed(c.req(), "server " + c.a() + " unreachable"));
     }
   }
 
   private void retire(Msg.Control c) {
-    replica.retire(nowMicros());
+    replica.retire(now);
     changed = true;
     handoffRequest = c.req();
     WriteBatch all = replica.fullLog();
-    if (!transport.send(c.a(), new Msg.Handoff(c.req(), all.committed(), all.tentative(),
+    if (!effects.send(c.a(), new Msg.Handoff(c.req(), all.committed(), all.tentative(),
         replica.isPrimary()))) {
-      master.send(Msg.Reply.failed(c.req(), "heir " + c.a() + " unreachable"));
+      effects.reply(Msg.Reply.failed(c.req(), "heir " + c.a() + " unreachable"));
     }
   }
 
@@ -301,14 +299,14 @@ final class ServerRole implements Role {
     } else if (msg instanceof Msg.Handoff handoff) {
       onHandoff(from, handoff);
     } else if (msg instanceof Msg.HandoffAck ack && ack.req() == handoffRequest) {
-      master.send(new Msg.Reply(ack.req(), true, null, replica.name(), null, null, null));
+      effects.reply(new Msg.Reply(ack.req(), true, null, replica.name(), null, null, null));
     }
   }
 
   private void onCreate(int from, Msg.CreateRequest request) {
-    String child = replica.acceptCreate(nowMicros());
+    String child = replica.acceptCreate(now);
     WriteBatch all = replica.fullLog();
-    transport.send(from, new Msg.CreateReply(request.req(), child, all.committed(),
+    effects.send(from, new Msg.CreateReply(request.req(), child, all.committed(),
         all.tentative(), replica.versionVector()));
     changed = true;
   }
@@ -319,7 +317,7 @@ final class ServerRole implements Role {
     if (handoff.primary()) {
       replica.becomePrimary();
     }
-    transport.send(from, new Msg.HandoffAck(handoff.req()));
+    effects.send(from, new Msg.HandoffAck(handoff.req()));
     changed = true;
   }
 
@@ -327,7 +325,7 @@ final class ServerRole implements Role {
     replica = Replica.created(bugs, reply.name(),
         new WriteBatch(reply.committed(), reply.tentative()), reply.vv());
     changed = true;
-    master.send(new Msg.Reply(reply.req(), true, null, replica.name(), null, null, null));
+    effects.reply(new Msg.Reply(reply.req(), true, null, replica.name(), null, null, null));
   }
 
   private void onNotice(int from, Msg.Notice notice) {
@@ -357,7 +355,7 @@ final class ServerRole implements Role {
     Msg.Summary mine = summary();
     changed |= replica.absorbPeerVector(pull.have().vv());
     WriteBatch missing = replica.missingAt(pull.have().vv(), pull.have().committed());
-    if (transport.send(from, new Msg.Push(pull.sync(), pull.have(), missing.committed(),
+    if (effects.send(from, new Msg.Push(pull.sync(), pull.have(), missing.committed(),
         missing.tentative(), mine, List.of()))) {
       known.assumeAtLeast(from, PeerKnowledge.max(pull.have(), mine));
     }
@@ -371,7 +369,7 @@ final class ServerRole implements Role {
       return;
     }
     if (push.sync() == 0 && replica.lacksFrom(push.base().vv(), push.base().committed())) {
-      transport.send(from, new Msg.Notice(summary())); // pushed on a wrong guess: correct it
+      effects.send(from, new Msg.Notice(summary())); // pushed on a wrong guess: correct it
       return;
     }
     changed |= replica.apply(new WriteBatch(push.committed(), push.tentative()));
@@ -385,7 +383,7 @@ final class ServerRole implements Role {
     }
     if (syncsAwaited.remove(push.sync())) {
       changed = true;
-      master.send(Msg.Reply.ok(push.sync()));
+      effects.reply(Msg.Reply.ok(push.sync()));
     }
     if (pullAgain.remove(from)) {
       pullFrom(from);
@@ -402,16 +400,12 @@ final class ServerRole implements Role {
     } else {
       String op = request.f().equals("put") ? Write.PUT : Write.DELETE;
       Write accepted = replica.write(op, request.key(), request.value(), request.readSet(),
-          request.writeSet(), nowMicros());
+          request.writeSet(), now);
       changed |= accepted != null;
       reply = new Msg.ClientReply(request.req(), accepted == null ? "dropped" : "ok", null,
           accepted == null ? "dropped" : null, replica.versionVector(),
           accepted == null ? null : accepted.id(), null, replica.name());
     }
-    transport.send(from, reply);
-  }
-
-  static long nowMicros() {
-    return ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
+    effects.send(from, reply);
   }
 }

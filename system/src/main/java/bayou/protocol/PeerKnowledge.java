@@ -1,4 +1,4 @@
-package bayou.node;
+package bayou.protocol;
 
 import bayou.wire.Msg;
 import java.util.HashMap;

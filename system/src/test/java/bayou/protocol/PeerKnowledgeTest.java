@@ -1,4 +1,4 @@
-package bayou.node;
+package bayou.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,9 +1,9 @@
-package bayou.node;
+package bayou.protocol;
 
 import bayou.wire.Msg;
 
-/** What a node's event loop takes from its inbox: a peer's message or the master's command. */
-sealed interface Inbound {
+/** What a role takes as input: a peer's message or the master's command. */
+public sealed interface Inbound {
   record FromPeer(int from, Msg msg) implements Inbound {}
 
   record FromMaster(Msg.Control control) implements Inbound {}

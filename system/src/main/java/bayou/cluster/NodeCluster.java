@@ -1,0 +1,334 @@
+package bayou.cluster;
+
+import bayou.wire.Msg;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The course semantics of a Bayou system over nodes it controls: joins, retirements, partitions,
+ * pause, stabilize and client operations, each a few commands to nodes. {@link ProcessCluster}
+ * runs them as real processes, {@link SimCluster} in the simulator; this class is the same for
+ * both. Membership and faults are changed by one thread at a time (the methods that change them
+ * are synchronized); client operations on different clients may run concurrently.
+ */
+public abstract class NodeCluster implements Cluster {
+  static final Duration CONTROL_TIMEOUT = Duration.ofSeconds(5);
+  static final Duration BOOT_TIMEOUT = Duration.ofSeconds(20);
+  static final Duration OP_TIMEOUT = Duration.ofSeconds(5);
+  static final long STABILIZE_BASE_MS = 5_000;
+  static final long STABILIZE_PER_SERVER_MS = 500;
+
+  private final String bugs;
+  private final Topology topology = new Topology();
+  final Stabilizer stabilizer = new Stabilizer();
+  private final Map<Integer, Node> servers = new ConcurrentHashMap<>();
+  private final Map<Integer, Node> clients = new ConcurrentHashMap<>();
+  private final Map<Integer, Integer> clientServer = new ConcurrentHashMap<>();
+  private final Set<Integer> usedIds = new HashSet<>();
+  private boolean paused;
+  private long stabilizeBaseMs = STABILIZE_BASE_MS;
+
+  /** @param bugs comma-separated {@code --bug} names passed to every node, or "" */
+  NodeCluster(String bugs) {
+    this.bugs = bugs == null ? "" : bugs;
+  }
+
+  /** A booted, blank node. */
+  abstract Node takeNode();
+
+  /** The controller's clock: wall time for processes, virtual time in the simulator. */
+  abstract long nowNanos();
+
+  /** The clock a history of this cluster is timed by. */
+  public java.util.function.LongSupplier historyClock() {
+    return this::nowNanos;
+  }
+
+  /** Waits until {@code groups} are stable by the digests; false if the deadline came first. */
+  abstract boolean awaitStable(List<List<Integer>> groups, long deadlineNanos);
+
+  /**
+   * Shortens (or lengthens) stabilize's bounded wait: a replay that only needs the logs as they
+   * are need not wait long for a system that a defect keeps from settling.
+   */
+  public synchronized NodeCluster stabilizeBase(Duration base) {
+    stabilizeBaseMs = base.toMillis();
+    return this;
+  }
+
+  @Override
+  public synchronized String joinServer(int id) {
+    claim(id);
+    Node node = takeNode();
+    node.call("assign", id, null, "server", bugs, null, CONTROL_TIMEOUT);
+    node.assigned(id, stabilizer::update);
+    servers.put(id, node);
+    announce();
+    int creator = topology.servers().isEmpty() ? -1 : topology.servers().get(0);
+    topology.addServer(id);
+    Msg.Reply reply = creator < 0
+        ? node.call("root", -1, CONTROL_TIMEOUT)
+        : node.call("join", creator, CONTROL_TIMEOUT);
+    return reply.name();
+  }
+
+  private void claim(int id) {
+    if (id < 0) {
+      throw new ClusterException("ids must be >= 0, got " + id);
+    }
+    if (!usedIds.add(id)) {
+      throw new ClusterException("id " + id + " is already in use");
+    }
+  }
+
+  /** Tells every node the current address book. */
+  private void announce() {
+    List<Node> nodes = allNodes();
+    broadcast(nodes, "servers", -1, ports(servers));
+    broadcast(nodes, "clients", -1, ports(clients));
+  }
+
+  /** One command to many nodes at once: all are sent, then all answers awaited. */
+  private static void broadcast(List<Node> nodes, String cmd, int a,
+      Map<Integer, Integer> ports) {
+    List<Node.Pending> pending = new ArrayList<>();
+    for (Node node : nodes) {
+      pending.add(node.send(cmd, a, null, null, null, ports));
+    }
+    for (int i = 0; i < nodes.size(); i++) {
+      nodes.get(i).await(pending.get(i), cmd, CONTROL_TIMEOUT);
+    }
+  }
+
+  private static Map<Integer, Integer> ports(Map<Integer, Node> nodes) {
+    Map<Integer, Integer> ports = new TreeMap<>();
+    nodes.forEach((id, node) -> ports.put(id, node.port()));
+    return ports;
+  }
+
+  private List<Node> allNodes() {
+    List<Node> nodes = new ArrayList<>(servers.values());
+    nodes.addAll(clients.values());
+    return nodes;
+  }
+
+  @Override
+  public synchronized String retireServer(int id) {
+    Node node = server(id);
+    int heir = -1;
+    for (int other : topology.servers()) {
+      if (other != id && topology.connected(id, other)) {
+        heir = other;
+        break;
+      }
+    }
+    if (heir < 0) {
+      throw new ClusterException("server " + id + " cannot retire: no reachable server to "
+          + "hand its writes to");
+    }
+    Msg.Reply reply = node.call("retire", heir, CONTROL_TIMEOUT);
+    servers.remove(id);
+    topology.removeServer(id);
+    stabilizer.forget(id);
+    node.stop();
+    broadcast(allNodes(), "forget", id, null); // so requests to it fail at once: dropped
+    return reply.name();
+  }
+
+  @Override
+  public synchronized void joinClient(int client, int server) {
+    server(server);
+    Node node = clients.get(client);
+    if (node == null) {
+      if (servers.containsKey(client)) {
+        throw new ClusterException("id " + client + " is a server, not a client");
+      }
+      claim(client);
+      node = takeNode();
+      node.call("assign", client, null, "client", bugs, null, CONTROL_TIMEOUT);
+      node.assigned(client, digest -> {});
+      clients.put(client, node);
+      announce();
+    }
+    node.call("connect", server, CONTROL_TIMEOUT);
+    clientServer.put(client, server);
+  }
+
+  @Override
+  public synchronized void breakConnection(int a, int b) {
+    link(a, b, false);
+  }
+
+  @Override
+  public synchronized void restoreConnection(int a, int b) {
+    link(a, b, true);
+  }
+
+  private void link(int a, int b, boolean restore) {
+    if (servers.containsKey(a) && servers.containsKey(b)) {
+      if (a == b) {
+        throw new ClusterException("a server has no link to itself: " + a);
+      }
+      servers.get(a).call(restore ? "unblock" : "block", b, CONTROL_TIMEOUT);
+      servers.get(b).call(restore ? "unblock" : "block", a, CONTROL_TIMEOUT);
+      topology.setBroken(a, b, !restore);
+      if (restore && !paused) {
+        // the two exchange at once, so what follows sees each other's writes
+        servers.get(a).call("sync", b, CONTROL_TIMEOUT);
+        servers.get(b).call("sync", a, CONTROL_TIMEOUT);
+      }
+    } else if (clients.containsKey(a) && servers.containsKey(b)) {
+      clientLink(a, b, restore);
+    } else if (clients.containsKey(b) && servers.containsKey(a)) {
+      clientLink(b, a, restore);
+    } else {
+      throw new ClusterException("no live server-server or client-server pair: " + a + " " + b);
+    }
+  }
+
+  private void clientLink(int client, int server, boolean restore) {
+    clients.get(client).call(restore ? "unblock" : "block", server, CONTROL_TIMEOUT);
+    if (restore) {
+      clientServer.put(client, server);
+    } else {
+      clientServer.remove(client, server);
+    }
+  }
+
+  @Override
+  public synchronized void pause() {
+    paused = true;
+    broadcast(List.copyOf(servers.values()), "pause", -1, null);
+  }
+
+  @Override
+  public synchronized void start() {
+    paused = false;
+    broadcast(List.copyOf(servers.values()), "start", -1, null);
+  }
+
+  @Override
+  public synchronized void stabilize() {
+    List<Integer> live = topology.servers();
+    long timeoutMs = stabilizeBaseMs + STABILIZE_PER_SERVER_MS * live.size();
+    long deadline = nowNanos() + timeoutMs * 1_000_000;
+    List<List<Integer>> groups = paused ? List.of() : topology.groups();
+    List<Node> nodes = List.copyOf(servers.values());
+    broadcast(nodes, "watch", 1, null); // servers push digests only while someone waits
+    try {
+      while (true) {
+        refreshDigests(); // a barrier: every digest below is at least as new as this moment
+        if (!awaitStable(groups, deadline)) {
+          throw new ClusterException("stabilize gave up after " + timeoutMs + " ms: "
+              + stabilizer.describe(groups));
+        }
+        refreshDigests();
+        if (awaitStable(groups, nowNanos())) {
+          return;
+        }
+      }
+    } finally {
+      broadcast(nodes, "watch", 0, null);
+    }
+  }
+
+  private void refreshDigests() {
+    // the answers reach the stabilizer on arrival, in order with the pushed digests
+    broadcast(List.copyOf(servers.values()), "digest", -1, null);
+  }
+
+  @Override
+  public Msg.LogDump log(int id) {
+    return server(id).call("log", -1, CONTROL_TIMEOUT).log();
+  }
+
+  /** Asks every server at once, so a snapshot of n servers costs one round trip, not n. */
+  @Override
+  public Map<Integer, Msg.LogDump> logs() {
+    Map<Integer, Node.Pending> asked = new LinkedHashMap<>();
+    for (int id : topology.servers()) {
+      asked.put(id, server(id).send("log", -1, null, null, null, null));
+    }
+    Map<Integer, Msg.LogDump> logs = new LinkedHashMap<>();
+    asked.forEach((id, pending) -> logs.put(id,
+        server(id).await(pending, "log", CONTROL_TIMEOUT).log()));
+    return logs;
+  }
+
+  @Override
+  public Msg.OpOutcome put(int client, String key, String value) {
+    return op(client, "put", key, value);
+  }
+
+  @Override
+  public Msg.OpOutcome get(int client, String key) {
+    return op(client, "get", key, null);
+  }
+
+  @Override
+  public Msg.OpOutcome delete(int client, String key) {
+    return op(client, "delete", key, null);
+  }
+
+  private Msg.OpOutcome op(int client, String f, String key, String value) {
+    return clientNode(client).call("op", -1, f, key, value, null, OP_TIMEOUT).op();
+  }
+
+  /** A client's node; throws when there is no such client. */
+  Node clientNode(int client) {
+    Node node = clients.get(client);
+    if (node == null) {
+      throw new ClusterException("no client " + client);
+    }
+    return node;
+  }
+
+  private Node server(int id) {
+    Node node = servers.get(id);
+    if (node == null) {
+      throw new ClusterException("no live server " + id);
+    }
+    return node;
+  }
+
+  @Override
+  public synchronized List<Integer> servers() {
+    return topology.servers();
+  }
+
+  @Override
+  public List<Integer> clients() {
+    return clients.keySet().stream().sorted().toList();
+  }
+
+  @Override
+  public int serverOf(int client) {
+    return clientServer.getOrDefault(client, -1);
+  }
+
+  @Override
+  public synchronized List<int[]> brokenLinks() {
+    return topology.brokenLinks();
+  }
+
+  @Override
+  public synchronized boolean isPaused() {
+    return paused;
+  }
+
+  /** Stops every node of this cluster. */
+  @Override
+  public synchronized void close() {
+    allNodes().forEach(Node::stop);
+    servers.clear();
+    clients.clear();
+  }
+
+}

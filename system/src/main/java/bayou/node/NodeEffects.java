@@ -1,0 +1,50 @@
+package bayou.node;
+
+import bayou.protocol.Effects;
+import bayou.wire.Msg;
+import java.util.List;
+import java.util.Map;
+
+/** A role's effects in a node process: TCP to peers, the control link to the master, a halt. */
+final class NodeEffects implements Effects {
+  private final Transport transport;
+  private final ControlLink master;
+
+  NodeEffects(Transport transport, ControlLink master) {
+    this.transport = transport;
+    this.master = master;
+  }
+
+  @Override
+  public boolean send(int peer, Msg msg) {
+    return transport.send(peer, msg);
+  }
+
+  @Override
+  public void sendAll(List<Integer> peers, Msg msg) {
+    String line = transport.encode(msg);
+    for (int peer : peers) {
+      transport.sendLine(peer, line);
+    }
+  }
+
+  @Override
+  public void reply(Msg msg) {
+    master.send(msg);
+  }
+
+  @Override
+  public void learn(Map<Integer, Integer> addresses) {
+    transport.learn(addresses);
+  }
+
+  @Override
+  public void forget(int peer) {
+    transport.forget(peer);
+  }
+
+  @Override
+  public void stop() {
+    Runtime.getRuntime().halt(0); // replies are flushed as they are sent
+  }
+}

@@ -1,0 +1,27 @@
+package bayou.protocol;
+
+import bayou.replica.Bug;
+import bayou.wire.Msg;
+
+/**
+ * The logic of a server or a client as a single-threaded state machine: inputs arrive with the
+ * node's local time (microseconds of its own clock), and what it does goes out through
+ * {@link Effects}. The same code runs in a node process and in the simulator.
+ */
+public interface Role {
+  /** One input: a peer's message or the controller's command. */
+  void handle(long now, Inbound item);
+
+  /** After a batch of inputs, or when {@link #wakeAt()} came: gossip once for many changes. */
+  void afterBatch(long now);
+
+  /** Local time at which {@link #afterBatch} must run even if nothing arrives; MAX_VALUE: never. */
+  long wakeAt();
+
+  /** The role an {@code assign} command names: {@code key} server or client, {@code a} the id. */
+  static Role assigned(Msg.Control assign, Effects effects) {
+    return assign.key().equals("server")
+        ? new ServerRole(assign.a(), Bug.parseList(assign.value()), effects)
+        : new ClientRole(assign.a(), effects);
+  }
+}

@@ -1,0 +1,176 @@
+package bayou.sim;
+
+import bayou.protocol.Effects;
+import bayou.protocol.Inbound;
+import bayou.protocol.Role;
+import bayou.wire.Msg;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * A simulated node process: the same {@link Role} a node process runs, driven by the scheduler.
+ * Inputs that arrive while it is busy wait and form one batch, as in the real inbox; its timer
+ * is an event at the virtual time when its own clock reaches the role's wake time.
+ */
+public final class SimNode implements Effects {
+  private final Simulation sim;
+  private final int address;
+  private final SimClock clock;
+  private final Consumer<Msg> up;
+  private final Map<Integer, Integer> book = new HashMap<>(); // id -> address
+  private final ArrayDeque<Inbound> inbox = new ArrayDeque<>();
+  private Role role;
+  private int id = -1;
+  private boolean alive = true;
+  private boolean batchScheduled;
+  private long timerAt = Long.MAX_VALUE;
+  private long timerGeneration;
+
+  SimNode(Simulation sim, int address, SimClock clock, Consumer<Msg> up) {
+    this.sim = sim;
+    this.address = address;
+    this.clock = clock;
+    this.up = up;
+  }
+
+  /** The node's address: what a real node would give as its port. */
+  public int address() {
+    return address;
+  }
+
+  public int id() {
+    return id;
+  }
+
+  public SimClock clock() {
+    return clock;
+  }
+
+  boolean alive() {
+    return alive;
+  }
+
+  /** A command from the controller, delivered after the control link's latency. */
+  public void fromController(Msg.Control control) {
+    Msg carried = sim.overWire(-1, control);
+    sim.scheduler().after(Simulation.CONTROL_LATENCY_MICROS,
+        () -> arrive(new Inbound.FromMaster((Msg.Control) carried)));
+  }
+
+  void deliverFromPeer(int from, Msg msg) {
+    arrive(new Inbound.FromPeer(from, msg));
+  }
+
+  private void arrive(Inbound item) {
+    if (!alive) {
+      return;
+    }
+    inbox.add(item);
+    if (!batchScheduled) {
+      batchScheduled = true;
+      sim.scheduler().after(Simulation.PROCESSING_MICROS, this::runBatch);
+    }
+  }
+
+  private void runBatch() {
+    batchScheduled = false;
+    long now = clock.local(sim.scheduler().now());
+    while (alive && !inbox.isEmpty()) {
+      Inbound item = inbox.poll();
+      if (role == null) {
+        awaitAssignment(item);
+      } else {
+        role.handle(now, item);
+      }
+    }
+    afterBatch(now);
+  }
+
+  /** As a blank node process: everything but the assignment is ignored. */
+  private void awaitAssignment(Inbound item) {
+    if (item instanceof Inbound.FromMaster fromMaster
+        && fromMaster.control().cmd().equals("assign")) {
+      Msg.Control control = fromMaster.control();
+      id = control.a();
+      role = Role.assigned(control, this);
+      reply(Msg.Reply.ok(control.req()));
+    }
+  }
+
+  private void afterBatch(long now) {
+    if (!alive || role == null) {
+      return;
+    }
+    role.afterBatch(now);
+    armTimer();
+  }
+
+  private void armTimer() {
+    long wake = alive ? role.wakeAt() : Long.MAX_VALUE;
+    if (wake == Long.MAX_VALUE) {
+      timerAt = Long.MAX_VALUE;
+      timerGeneration++;
+      return;
+    }
+    long at = Math.max(clock.virtualAt(wake), sim.scheduler().now() + 1);
+    if (at == timerAt) {
+      return;
+    }
+    timerAt = at;
+    long generation = ++timerGeneration;
+    sim.scheduler().at(at, () -> {
+      if (generation == timerGeneration) {
+        timerAt = Long.MAX_VALUE;
+        afterBatch(clock.local(sim.scheduler().now()));
+      }
+    });
+  }
+
+  // ---- Effects
+
+  @Override
+  public boolean send(int peer, Msg msg) {
+    Integer to = book.get(peer);
+    if (!alive || to == null || !sim.reachable(to)) {
+      return false;
+    }
+    sim.transmit(this, to, msg);
+    return true;
+  }
+
+  @Override
+  public void sendAll(List<Integer> peers, Msg msg) {
+    for (int peer : peers) {
+      send(peer, msg);
+    }
+  }
+
+  @Override
+  public void reply(Msg msg) {
+    if (!alive) {
+      return;
+    }
+    Msg carried = sim.overWire(id, msg);
+    sim.scheduler().after(Simulation.CONTROL_LATENCY_MICROS, () -> up.accept(carried));
+  }
+
+  @Override
+  public void learn(Map<Integer, Integer> addresses) {
+    book.putAll(addresses);
+  }
+
+  @Override
+  public void forget(int peer) {
+    book.remove(peer);
+  }
+
+  @Override
+  public void stop() {
+    alive = false;
+    inbox.clear();
+    timerGeneration++;
+  }
+}

@@ -1,0 +1,119 @@
+package bayou.sim;
+
+import bayou.wire.Msg;
+import bayou.wire.Wire;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+
+/**
+ * One simulated world: the scheduler, the network between simulated nodes and their clocks.
+ * Every random choice comes from the seed, split per purpose (network, clocks), so changing a
+ * fault rate does not reshuffle the clocks.
+ */
+public final class Simulation {
+  /** The controller's link to a node: loopback TCP in the real system, never lossy. */
+  static final long CONTROL_LATENCY_MICROS = 30;
+  /** The CPU a node spends on a batch: messages arriving meanwhile join the batch. */
+  static final long PROCESSING_MICROS = 20;
+
+  /** One message on the wire, for the Lamport diagram; {@code delivered} -1 when lost. */
+  public record Traced(long sent, long delivered, int from, int to, String type) {}
+
+  private final Scheduler scheduler = new Scheduler();
+  private final NetworkOptions options;
+  private final SplittableRandom network;
+  private final SplittableRandom clocks;
+  private final List<SimNode> nodes = new ArrayList<>();
+  private final Map<Long, Long> lastDelivery = new HashMap<>(); // link -> virtual time
+  private Consumer<Traced> trace = traced -> {};
+  private long sent;
+  private long lost;
+
+  public Simulation(long seed, NetworkOptions options) {
+    this.options = options;
+    SplittableRandom root = new SplittableRandom(seed);
+    this.network = root.split();
+    this.clocks = root.split();
+  }
+
+  public Scheduler scheduler() {
+    return scheduler;
+  }
+
+  public NetworkOptions options() {
+    return options;
+  }
+
+  public void trace(Consumer<Traced> sink) {
+    this.trace = sink;
+  }
+
+  public long messagesSent() {
+    return sent;
+  }
+
+  public long messagesLost() {
+    return lost;
+  }
+
+  /** A new blank node with a clock of its own; its messages to the controller go to {@code up}. */
+  public SimNode newNode(Consumer<Msg> up) {
+    long skew = options.maxSkewMicros();
+    long offset = skew == 0 ? 0 : clocks.nextLong(-skew, skew + 1);
+    double drift = options.maxDriftPpm() == 0 ? 0
+        : clocks.nextDouble(-options.maxDriftPpm(), options.maxDriftPpm());
+    SimNode node = new SimNode(this, nodes.size(), new SimClock(offset, drift), up);
+    nodes.add(node);
+    return node;
+  }
+
+  /** What the codec would turn {@code msg} into, when the wire option asks for it. */
+  Msg overWire(int from, Msg msg) {
+    return options.wire() ? Wire.decode(Wire.encode(from, msg)).msg() : msg;
+  }
+
+  /** Whether a node at this address is alive (a send to a dead one fails, as connect does). */
+  boolean reachable(int address) {
+    return address >= 0 && address < nodes.size() && nodes.get(address).alive();
+  }
+
+  /** Carries a peer message: latency, loss, duplication and reordering from the seed. */
+  void transmit(SimNode from, int toAddress, Msg msg) {
+    SimNode to = nodes.get(toAddress);
+    Msg carried = overWire(from.id(), msg);
+    String type = msg.getClass().getSimpleName();
+    sent++;
+    if (options.loss() > 0 && network.nextDouble() < options.loss()) {
+      lost++;
+      trace.accept(new Traced(scheduler.now(), -1, from.id(), to.id(), type));
+      return;
+    }
+    int copies = options.duplication() > 0 && network.nextDouble() < options.duplication() ? 2 : 1;
+    for (int copy = 0; copy < copies; copy++) {
+      long at = scheduler.now() + latency();
+      long link = ((long) from.address() << 32) | toAddress;
+      boolean overtakes = options.reordering() > 0 && network.nextDouble() < options.reordering();
+      if (!overtakes) {
+        at = Math.max(at, lastDelivery.getOrDefault(link, 0L)); // TCP keeps a link in order
+        lastDelivery.put(link, at);
+      }
+      trace.accept(new Traced(scheduler.now(), at, from.id(), to.id(), type));
+      int sender = from.id();
+      scheduler.at(at, () -> to.deliverFromPeer(sender, carried));
+    }
+  }
+
+  private long latency() {
+    long min = options.minLatencyMicros();
+    long tail = options.meanLatencyMicros() - min;
+    if (tail == 0) {
+      return min;
+    }
+    double exponential = -Math.log(1 - network.nextDouble()) * tail;
+    return min + (long) Math.min(exponential, 20.0 * tail); // no message waits forever
+  }
+}
