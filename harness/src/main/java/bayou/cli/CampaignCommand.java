@@ -8,6 +8,7 @@ import bayou.gen.GeneratorOptions;
 import bayou.harness.CampaignOptions;
 import bayou.harness.CampaignResult;
 import bayou.harness.CampaignRunner;
+import bayou.sim.NetworkOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -78,6 +79,53 @@ final class CampaignCommand implements Callable<Integer> {
       + "(only to measure what recording costs; the verdict is unknown).")
   boolean noRecord;
 
+  @Option(names = "--sim", description = "Run in the deterministic simulator: the same server "
+      + "and client code in one thread over a simulated network and clocks, in virtual time. "
+      + "The same seed and options give a byte-identical history. With --runs N, seeds are swept "
+      + "on all cores.")
+  boolean sim;
+
+  @Option(names = "--latency-us", defaultValue = "100,1000", paramLabel = "MIN,MEAN",
+      description = "--sim: message latency in microseconds, a minimum plus an exponential tail "
+          + "up to the mean (default ${DEFAULT-VALUE}).")
+  String latency;
+
+  @Option(names = "--loss", defaultValue = "0", paramLabel = "P",
+      description = "--sim: chance that a message between nodes is lost (default "
+          + "${DEFAULT-VALUE}).")
+  double loss;
+
+  @Option(names = "--duplicate", defaultValue = "0", paramLabel = "P",
+      description = "--sim: chance that a message is delivered twice (default ${DEFAULT-VALUE}).")
+  double duplicate;
+
+  @Option(names = "--reorder", defaultValue = "0", paramLabel = "P",
+      description = "--sim: chance that a message may overtake earlier ones on its link "
+          + "(default ${DEFAULT-VALUE}; links are otherwise FIFO, as TCP).")
+  double reorder;
+
+  @Option(names = "--clock-skew-ms", defaultValue = "20", paramLabel = "MS",
+      description = "--sim: each server's clock is off by up to this much (default "
+          + "${DEFAULT-VALUE}).")
+  double clockSkewMs;
+
+  @Option(names = "--clock-drift-ppm", defaultValue = "100", paramLabel = "PPM",
+      description = "--sim: each clock runs fast or slow by up to this much (default "
+          + "${DEFAULT-VALUE}).")
+  double clockDriftPpm;
+
+  @Option(names = "--wire", description = "--sim: pass every message through the real wire "
+      + "codec (JSON) instead of as an object.")
+  boolean wire;
+
+  @Option(names = "--jobs", paramLabel = "N", description = "--sim sweeps: runs at once "
+      + "(default: one per core).")
+  Integer jobs;
+
+  @Option(names = "--keep-all", description = "--sim sweeps: keep the run directory of valid "
+      + "runs too (by default only invalid runs are kept).")
+  boolean keepAll;
+
   @Option(names = "--store", defaultValue = "store", paramLabel = "DIR",
       description = "Where runs are kept (default ${DEFAULT-VALUE}).")
   Path store;
@@ -96,6 +144,13 @@ final class CampaignCommand implements Callable<Integer> {
       return Main.BAD_ARGUMENTS;
     }
     long first = seed != null ? seed : new java.security.SecureRandom().nextLong() >>> 16;
+    if (options.simulated()) {
+      try (Sweep sweep = new Sweep(options,
+          jobs != null ? jobs : Runtime.getRuntime().availableProcessors(), keepAll || runs == 1,
+          System.out, System.err)) {
+        return sweep.run(first, runs).exitCode();
+      }
+    }
     Validity overall = Validity.VALID;
     try (NodePool pool = new NodePool(4, NodePool.nodeJvmArgs(false))) {
       for (int run = 0; run < runs; run++) {
@@ -122,13 +177,31 @@ final class CampaignCommand implements Callable<Integer> {
         .build();
     return new CampaignOptions(generator, Duration.ofSeconds(timeLimit), ops, concurrency,
         BugNames.validated(bug), Duration.ofSeconds(shrinkTime),
-        store, name, !noRecord);
+        store, name, !noRecord, sim ? network() : null);
   }
 
-  private static void print(CampaignResult result) {
+  private NetworkOptions network() {
+    String[] parts = latency.split(",");
+    if (parts.length != 2) {
+      throw new IllegalArgumentException("--latency-us takes MIN,MEAN in microseconds, got '"
+          + latency + "'");
+    }
+    try {
+      return new NetworkOptions(Long.parseLong(parts[0].trim()), Long.parseLong(parts[1].trim()),
+          loss, duplicate, reorder, Math.round(clockSkewMs * 1_000), clockDriftPpm, wire);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--latency-us takes whole microseconds, got '"
+          + latency + "'");
+    }
+  }
+
+  static void print(CampaignResult result) {
     System.out.printf("seed %d: %s  ops %d (%.0f/s), faults %d, convergence %.0f ms%n",
         result.seed(), result.validity().name().toLowerCase(), result.ops(),
         result.opsPerSecond(), result.faults(), result.convergenceMs());
+    if (result.historyDigest() != null) {
+      System.out.println("history digest: " + result.historyDigest());
+    }
     System.out.print(CheckRun.summary(result.results()));
     System.out.println("run: " + result.runDir());
     if (result.minimal() != null) {

@@ -1,5 +1,6 @@
 package bayou.harness;
 
+import bayou.sim.NetworkOptions;
 import bayou.gen.GeneratorOptions;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,9 +15,22 @@ import java.time.Duration;
  * @param bug a {@code --bug} name passed to every node, or ""
  * @param shrinkTime the budget for shrinking an invalid run (zero: do not shrink)
  * @param record false only to measure the cost of recording: nothing is recorded or checked
+ * @param sim the simulated network and clocks, or null to run real processes
  */
 public record CampaignOptions(GeneratorOptions generator, Duration timeLimit, long opsLimit,
-    int concurrency, String bug, Duration shrinkTime, Path store, String name, boolean record) {
+    int concurrency, String bug, Duration shrinkTime, Path store, String name, boolean record,
+    NetworkOptions sim) {
+  /** A campaign against real processes. */
+  public CampaignOptions(GeneratorOptions generator, Duration timeLimit, long opsLimit,
+      int concurrency, String bug, Duration shrinkTime, Path store, String name, boolean record) {
+    this(generator, timeLimit, opsLimit, concurrency, bug, shrinkTime, store, name, record, null);
+  }
+
+  /** Whether the campaign runs in the simulator (then {@code sim} is its network). */
+  public boolean simulated() {
+    return sim != null;
+  }
+
   public CampaignOptions {
     if (timeLimit.isNegative() || timeLimit.isZero()) {
       throw new IllegalArgumentException("time limit must be > 0, got " + timeLimit);

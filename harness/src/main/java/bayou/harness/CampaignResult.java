@@ -7,8 +7,18 @@ import java.util.List;
 
 /**
  * What one campaign run found, and where its evidence is. {@code opsPerSecond} is over the
- * schedule (after the opening joins, before the final heal).
+ * schedule (after the opening joins, before the final heal), in virtual time when simulated.
+ * {@code historyDigest} is the SHA-256 of the history's JSON lines (null if nothing was
+ * recorded); {@code minimalOnProcesses} says whether a minimal script found in simulation also
+ * fails on real processes (null when not tried).
  */
 public record CampaignResult(Path runDir, long seed, Validity validity,
     List<CheckResult> results, long ops, long faults, double opsPerSecond,
-    double convergenceMs, Path minimal) {}
+    double convergenceMs, Path minimal, String historyDigest, Boolean minimalOnProcesses) {
+  /** A result without a history digest or a cross-check on processes. */
+  public CampaignResult(Path runDir, long seed, Validity validity, List<CheckResult> results,
+      long ops, long faults, double opsPerSecond, double convergenceMs, Path minimal) {
+    this(runDir, seed, validity, results, ops, faults, opsPerSecond, convergenceMs, minimal,
+        null, null);
+  }
+}

@@ -6,7 +6,9 @@ import bayou.checker.Checkers;
 import bayou.checker.History;
 import bayou.checker.Validity;
 import bayou.cluster.ClusterException;
+import bayou.cluster.NodeCluster;
 import bayou.cluster.NodePool;
+import bayou.cluster.SimCluster;
 import bayou.cluster.ProcessCluster;
 import bayou.cluster.RecordingCluster;
 import bayou.gen.ScheduleGenerator;
@@ -25,6 +27,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -36,12 +40,20 @@ public final class CampaignRunner {
   static final long SNAPSHOT_EVERY_MS = 1_000;
 
   private final CampaignOptions options;
-  private final NodePool pool;
+  private final Supplier<NodePool> pools;
   private final PrintStream err;
 
   public CampaignRunner(CampaignOptions options, NodePool pool, PrintStream err) {
+    this(options, () -> pool, err);
+  }
+
+  /**
+   * @param pools the node processes, asked for only when needed: a simulated campaign needs them
+   *     only to replay a minimal script on real processes (a null pool skips that)
+   */
+  public CampaignRunner(CampaignOptions options, Supplier<NodePool> pools, PrintStream err) {
     this.options = options;
-    this.pool = pool;
+    this.pools = pools;
     this.err = err;
   }
 
@@ -50,25 +62,35 @@ public final class CampaignRunner {
     ScheduleGenerator generator = new ScheduleGenerator(options.generator(), seed);
     List<Step> executed = new ArrayList<>();
     AtomicLong ops = new AtomicLong();
-    long start = System.nanoTime();
     double convergenceMs;
     double scheduleSeconds;
     int setupSteps;
-    try (HistorySink sink = options.record() ? ChronicleHistory.create(runDir)
-            : HistorySink.none();
-        ProcessCluster cluster = new ProcessCluster(pool, options.bug());
-        Progress progress = new Progress(err, seed, generator, ops, start)) {
+    String digest;
+    try (NodeCluster cluster = options.simulated()
+            ? new SimCluster(simSeed(seed), options.sim(), options.bug())
+            : new ProcessCluster(pools.get(), options.bug());
+        HistoryDigest sink = new HistoryDigest(options.record()
+            ? ChronicleHistory.create(runDir, cluster.historyClock()) : HistorySink.none());
+        Progress progress = options.simulated() ? null
+            : new Progress(err, seed, generator, ops, System.nanoTime())) {
+      LongSupplier clock = cluster.historyClock();
       RecordingCluster recording = new RecordingCluster(cluster, sink);
       List<Step> setup = generator.setup();
       setupSteps = setup.size();
       for (Step step : setup) {
         execute(recording, step, executed);
       }
-      long scheduleStart = System.nanoTime();
-      runSchedule(recording, generator, executed, ops, scheduleStart);
-      scheduleSeconds = (System.nanoTime() - scheduleStart) / 1e9;
-      convergenceMs = runFinale(recording, generator, executed);
+      long scheduleStart = clock.getAsLong();
+      if (cluster instanceof SimCluster sim) {
+        new SimSchedule(sim, recording, seed, err).run(generator, executed, ops,
+            options.timeLimit().toNanos() / 1_000, options.opsLimit(), options.concurrency());
+      } else {
+        runSchedule(recording, generator, executed, ops, scheduleStart);
+      }
+      scheduleSeconds = (clock.getAsLong() - scheduleStart) / 1e9;
+      convergenceMs = runFinale(recording, generator, executed, clock);
       recording.finish(false);
+      digest = options.record() ? sink.hex() : null;
     }
     Files.writeString(runDir.resolve("campaign.test"), Script.render(executed));
     List<CheckResult> results = List.of();
@@ -78,13 +100,19 @@ public final class CampaignRunner {
       results = check(runDir);
       validity = CheckResult.merge(results);
     }
-    Path minimal = validity == Validity.INVALID && !options.shrinkTime().isZero()
-        ? shrink(runDir, executed, setupSteps, results) : null;
+    Shrunk shrunk = validity == Validity.INVALID && !options.shrinkTime().isZero()
+        ? shrink(runDir, executed, setupSteps, results, seed) : Shrunk.NONE;
     CampaignResult result = new CampaignResult(runDir, seed, validity, results, ops.get(),
-        generator.faultSteps(), ops.get() / scheduleSeconds, convergenceMs, minimal);
+        generator.faultSteps(), ops.get() / scheduleSeconds, convergenceMs, shrunk.minimal(),
+        digest, shrunk.reproducesOnProcesses());
     ResultsFile.write(runDir, options, result);
     RunStore.markLatest(options.store(), runDir);
     return result;
+  }
+
+  /** The simulator's seed, apart from the schedule's: the two streams do not share draws. */
+  static long simSeed(long seed) {
+    return seed * 0x9E3779B97F4A7C15L + 0x5157L;
   }
 
   private void runSchedule(RecordingCluster cluster, ScheduleGenerator generator,
@@ -119,13 +147,13 @@ public final class CampaignRunner {
 
   /** Heal, stabilize, read everything; returns how long the stabilize after the heal took. */
   private double runFinale(RecordingCluster cluster, ScheduleGenerator generator,
-      List<Step> executed) {
+      List<Step> executed, LongSupplier clock) {
     double convergenceMs = Double.NaN;
     for (Step step : generator.finale()) {
-      long before = System.nanoTime();
+      long before = clock.getAsLong();
       execute(cluster, step, executed);
       if (step instanceof Step.Stabilize && Double.isNaN(convergenceMs)) {
-        convergenceMs = (System.nanoTime() - before) / 1e6;
+        convergenceMs = (clock.getAsLong() - before) / 1e6;
       }
     }
     return convergenceMs;
@@ -158,25 +186,43 @@ public final class CampaignRunner {
     return Checkers.checkAll(history.build());
   }
 
-  private Path shrink(Path runDir, List<Step> executed, int setupSteps,
-      List<CheckResult> results) throws IOException {
+  /** What shrinking left: the minimal script, and whether real processes fail on it too. */
+  record Shrunk(Path minimal, Boolean reproducesOnProcesses) {
+    static final Shrunk NONE = new Shrunk(null, null);
+  }
+
+  private Shrunk shrink(Path runDir, List<Step> executed, int setupSteps,
+      List<CheckResult> results, long seed) throws IOException {
     Set<String> failed = results.stream().filter(r -> r.validity() == Validity.INVALID)
         .map(CheckResult::checker).collect(Collectors.toSet());
     err.println("bayou campaign: invalid (" + failed + "); shrinking for up to "
         + options.shrinkTime().toSeconds() + " s");
     Path scratch = Files.createDirectories(runDir.resolve("shrink"));
-    ShrinkSearch search = new ShrinkSearch(Replay.onProcesses(pool, options.bug(), scratch), failed, err);
+    Replay replay = options.simulated()
+        ? Replay.simulated(simSeed(seed), options.sim(), options.bug(), scratch)
+        : Replay.onProcesses(pools.get(), options.bug(), scratch);
+    ShrinkSearch search = new ShrinkSearch(replay, failed, err);
     Shrinker.Result shrunk = search.shrink(executed, setupSteps, options.shrinkTime());
-    FileTrees.deleteQuietly(scratch);
     if (shrunk == null) {
+      FileTrees.deleteQuietly(scratch);
       err.println("bayou campaign: no prefix of campaign.test failed again in a sequential "
           + "replay within the shrink budget; no minimal script");
-      return null;
+      return Shrunk.NONE;
     }
     Path minimal = runDir.resolve("minimal.test");
     Files.writeString(minimal, Script.render(shrunk.steps()));
     err.printf("bayou campaign: minimal.test has %d steps (%s, %d replays)%n",
         shrunk.steps().size(), shrunk.outcome(), shrunk.tests());
-    return minimal;
+    Boolean onProcesses = null;
+    NodePool pool = options.simulated() ? pools.get() : null;
+    if (pool != null) {
+      // a failure found only in simulation is a finding of its own: say which it is
+      onProcesses = new ShrinkSearch(Replay.onProcesses(pool, options.bug(), scratch), failed,
+          err).stillFails(shrunk.steps());
+      err.println("bayou campaign: minimal.test on real processes: "
+          + (onProcesses ? "fails the same way" : "passes (a failure only in simulation)"));
+    }
+    FileTrees.deleteQuietly(scratch);
+    return new Shrunk(minimal, onProcesses);
   }
 }

@@ -28,6 +28,11 @@ final class ResultsFile {
     json.put("options", CampaignArgs.describe(options));
     json.put("minimal", result.minimal() == null ? null : result.minimal().getFileName()
         .toString());
+    json.put("simulated", options.simulated());
+    json.put("history-digest", result.historyDigest());
+    if (result.minimalOnProcesses() != null) {
+      json.put("minimal-reproduces-on-processes", result.minimalOnProcesses());
+    }
     json.put("checkers", CheckRun.checkersJson(result.results()));
     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
         .writeValue(runDir.resolve("results.json").toFile(), json);

@@ -29,7 +29,7 @@ final class RunStore {
   }
 
   /** Points {@code store/latest} at {@code run}; a failure only costs the convenience link. */
-  static void markLatest(Path store, Path run) {
+  static synchronized void markLatest(Path store, Path run) {
     Path latest = store.resolve("latest");
     try {
       Files.deleteIfExists(latest);

@@ -37,6 +37,18 @@ final class StepRunner {
     }
   }
 
+  /** The key of a client operation. */
+  static String keyOf(Step step) {
+    if (step instanceof Step.Put s) {
+      return s.key();
+    } else if (step instanceof Step.Get s) {
+      return s.key();
+    } else if (step instanceof Step.Delete s) {
+      return s.key();
+    }
+    throw new IllegalArgumentException("not a client operation: " + step);
+  }
+
   /** The client a client operation belongs to, or -1 for other steps. */
   static int clientOf(Step step) {
     if (step instanceof Step.Put s) {

@@ -123,14 +123,19 @@ public final class RecordingCluster implements Cluster {
     return complete(invoke, cluster.delete(client, key));
   }
 
-  private OpEvent invoke(int client, String f, String key, String value) {
+  /**
+   * Records the invocation of a client operation that runs elsewhere (the simulator's
+   * asynchronous clients); {@link #complete} records its outcome.
+   */
+  public OpEvent invoke(int client, String f, String key, String value) {
     if (!cluster.clients().contains(client)) {
       throw new ClusterException("no client " + client);
     }
     return sink.record(OpEvent.invoke(client, f, key, value));
   }
 
-  private Msg.OpOutcome complete(OpEvent invoke, Msg.OpOutcome outcome) {
+  /** Records the completion of an operation begun with {@link #invoke}. */
+  public Msg.OpOutcome complete(OpEvent invoke, Msg.OpOutcome outcome) {
     OpType type = OpType.valueOf(outcome.status().toUpperCase(Locale.ROOT));
     settled &= invoke.f().equals("get");
     String value = invoke.f().equals("get") ? outcome.value() : invoke.value();

@@ -88,8 +88,12 @@ public final class VersionVector {
     return stamps.containsKey(name);
   }
 
+  /**
+   * A sorted, unmodifiable copy: the same vector always iterates (and so encodes and prints)
+   * alike, which a bit-for-bit replay needs; {@code Map.copyOf} iterates in a per-JVM order.
+   */
   public Map<String, Long> toMap() {
-    return Map.copyOf(stamps);
+    return java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(stamps));
   }
 
   @Override
