@@ -104,7 +104,7 @@ final class Sweep implements AutoCloseable {
 
   private synchronized NodePool pool() {
     if (pool == null) {
-      pool = new NodePool(0, NodePool.nodeJvmArgs(false));
+      pool = new NodePool(1, NodePool.nodeJvmArgs(false));
     }
     return pool;
   }

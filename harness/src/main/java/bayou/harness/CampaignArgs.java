@@ -1,5 +1,6 @@
 package bayou.harness;
 
+import bayou.sim.NetworkOptions;
 import bayou.gen.FaultKind;
 import bayou.gen.GeneratorOptions;
 import java.util.LinkedHashMap;
@@ -23,6 +24,17 @@ final class CampaignArgs {
     if (!options.bug().isEmpty()) {
       args.append(" --bug ").append(options.bug());
     }
+    if (options.simulated()) {
+      NetworkOptions n = options.sim();
+      args.append(" --sim --latency-us ").append(n.minLatencyMicros()).append(',')
+          .append(n.meanLatencyMicros()).append(" --loss ").append(n.loss())
+          .append(" --duplicate ").append(n.duplication()).append(" --reorder ")
+          .append(n.reordering()).append(" --clock-skew-ms ").append(n.maxSkewMicros() / 1e3)
+          .append(" --clock-drift-ppm ").append(n.maxDriftPpm());
+      if (n.wire()) {
+        args.append(" --wire");
+      }
+    }
     return args.toString();
   }
 
@@ -44,6 +56,7 @@ final class CampaignArgs {
     map.put("fault-probability", g.faultProbability());
     map.put("bug", options.bug());
     map.put("shrink-time-s", options.shrinkTime().toSeconds());
+    map.put("sim", options.simulated() ? options.sim() : null);
     return map;
   }
 }

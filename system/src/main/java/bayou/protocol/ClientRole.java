@@ -13,6 +13,11 @@ import java.util.Set;
 final class ClientRole implements Role {
   /** How long a client waits for its server before reporting the outcome as unknown. */
   static final long OP_TIMEOUT_MICROS = 3_000_000;
+  /**
+   * An unanswered request is sent again after this long: the network may lose it or its answer.
+   * The server answers a repeated write with its first answer, so a write is accepted once.
+   */
+  static final long RESEND_MICROS = 500_000;
 
   private final int id;
   private final Effects effects;
@@ -22,6 +27,9 @@ final class ClientRole implements Role {
   private int server = -1;
   private Msg.Control pending;
   private long pendingDeadline; // local time
+  private Msg.ClientRequest request; // of the pending operation
+  private long resendAt = Long.MAX_VALUE;
+  private int requestServer = -1;
   private long now;
 
   ClientRole(int id, Effects effects) {
@@ -31,7 +39,7 @@ final class ClientRole implements Role {
 
   @Override
   public long wakeAt() {
-    return pending == null ? Long.MAX_VALUE : pendingDeadline;
+    return pending == null ? Long.MAX_VALUE : Math.min(pendingDeadline, resendAt);
   }
 
   @Override
@@ -40,6 +48,11 @@ final class ClientRole implements Role {
     if (pending != null && now >= pendingDeadline) {
       finish(new Msg.OpOutcome("info", null, "timeout", server, null, null, null, null,
           readSet.toMap(), writeSet.toMap()));
+    } else if (pending != null && now >= resendAt) {
+      resendAt = now + RESEND_MICROS;
+      if (server == requestServer) {
+        effects.send(server, request);
+      }
     }
   }
 
@@ -96,8 +109,10 @@ final class ClientRole implements Role {
       finish(outcome("fail", "no-server", null));
       return;
     }
-    Msg.ClientRequest request = new Msg.ClientRequest(c.req(), c.f(), c.key(), c.value(),
-        readSet.toMap(), writeSet.toMap());
+    request = new Msg.ClientRequest(c.req(), c.f(), c.key(), c.value(), readSet.toMap(),
+        writeSet.toMap());
+    requestServer = server;
+    resendAt = now + RESEND_MICROS;
     if (!effects.send(server, request)) {
       finish(outcome("fail", "dropped", null)); // the server is gone (retired): nothing applied
     }
@@ -123,6 +138,8 @@ final class ClientRole implements Role {
   private void finish(Msg.OpOutcome outcome) {
     long req = pending.req();
     pending = null;
+    request = null;
+    resendAt = Long.MAX_VALUE;
     effects.reply(new Msg.Reply(req, true, null, null, null, null, outcome));
   }
 }

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * A Bayou server process around a {@link Replica}: network partitions (blocked peers), pause,
@@ -27,6 +28,8 @@ final class ServerRole implements Role {
   static final long BACKSTOP_GOSSIP_MICROS = 2_000_000;
   /** A pull unanswered this long (lost to a partition, a pause or the network) frees its peer. */
   static final long PULL_TIMEOUT_MICROS = 1_000_000;
+  /** An unanswered creation, hand-off or sync is sent again after this long. */
+  static final long RESEND_MICROS = 300_000;
 
   private final int id;
   private final Set<Bug> bugs;
@@ -35,7 +38,13 @@ final class ServerRole implements Role {
   private final Set<Integer> blocked = new HashSet<>();
   private final Map<Integer, Long> awaiting = new HashMap<>(); // peer -> deadline (local time)
   private final Set<Integer> pullAgain = new HashSet<>();
-  private final Set<Long> syncsAwaited = new HashSet<>(); // master requests, used as sync ids
+  private final Map<Long, Integer> syncsAwaited = new TreeMap<>(); // sync id (request) -> peer
+  /** The last write answered to each client: a request that comes again gets the same answer. */
+  private final Map<Integer, Msg.ClientReply> lastWriteReply = new HashMap<>();
+  /** Each creation answered, by the new server's node: a repeated request is not a new server. */
+  private final Map<Integer, Msg.CreateReply> created = new HashMap<>();
+  /** When unanswered requests of this server (create, hand-off, syncs) are sent again. */
+  private long resendAt = Long.MAX_VALUE;
   private final PeerKnowledge known = new PeerKnowledge();
   private final Set<Integer> lacking = new HashSet<>(); // peers heard to lack something
   private long backstopDue = Long.MIN_VALUE; // at once
@@ -46,7 +55,10 @@ final class ServerRole implements Role {
   private boolean watched;
   private boolean changed;
   private long createRequest;
+  private int creator = -1;
   private long handoffRequest;
+  private Msg.Handoff handoff; // sent and not yet acknowledged
+  private int heir = -1;
 
   ServerRole(int id, Set<Bug> bugs, Effects effects) {
     this.id = id;
@@ -60,6 +72,7 @@ final class ServerRole implements Role {
     for (long deadline : awaiting.values()) {
       wake = Math.min(wake, deadline);
     }
+    wake = Math.min(wake, resendAt);
     return replica != null && gossiping() ? Math.min(wake, backstopDue) : wake;
   }
 
@@ -71,6 +84,7 @@ final class ServerRole implements Role {
   public void afterBatch(long now) {
     this.now = now;
     expireAwaitedPulls();
+    resendUnanswered();
     if (replica == null) {
       return;
     }
@@ -147,6 +161,37 @@ final class ServerRole implements Role {
     }
   }
 
+  /**
+   * Requests that must be answered (a creation, a hand-off, a sync) are sent again until they
+   * are: the network may lose a message, and each is idempotent at the receiver.
+   */
+  private void resendUnanswered() {
+    if (now < resendAt) {
+      return;
+    }
+    resendAt = Long.MAX_VALUE;
+    if (replica == null && createRequest != 0) {
+      effects.send(creator, new Msg.CreateRequest(createRequest));
+      armResend();
+    }
+    if (handoff != null) {
+      effects.send(heir, handoff);
+      armResend();
+    }
+    if (!syncsAwaited.isEmpty() && !paused) {
+      syncsAwaited.forEach((sync, peer) -> {
+        if (!blocked.contains(peer)) {
+          effects.send(peer, pull(sync));
+        }
+      });
+      armResend();
+    }
+  }
+
+  private void armResend() {
+    resendAt = Math.min(resendAt, now + RESEND_MICROS);
+  }
+
   private void forgetPulls() {
     awaiting.clear();
     pullAgain.clear();
@@ -196,6 +241,8 @@ final class ServerRole implements Role {
       }
       case "join" -> {
         createRequest = c.req();
+        creator = c.a();
+        armResend();
         if (!effects.send(c.a(), new Msg.CreateRequest(c.req()))) {
           effects.reply(Msg.Reply.failed(c.req(), "creator " + c.a() + " unreachable"));
         }
@@ -253,7 +300,8 @@ final class ServerRole implements Role {
       reply(c);
       return;
     }
-    syncsAwaited.add(c.req());
+    syncsAwaited.put(c.req(), c.a());
+    armResend();
     if (!effects.send(c.a(), pull(c.req()))) {
       syncsAwaited.remove(c.req());
       effects.reply(Msg.Reply.failed(c.req(), "server " + c.a() + " unreachable"));
@@ -265,8 +313,10 @@ final class ServerRole implements Role {
     changed = true;
     handoffRequest = c.req();
     WriteBatch all = replica.fullLog();
-    if (!effects.send(c.a(), new Msg.Handoff(c.req(), all.committed(), all.tentative(),
-        replica.isPrimary()))) {
+    handoff = new Msg.Handoff(c.req(), all.committed(), all.tentative(), replica.isPrimary());
+    heir = c.a();
+    armResend();
+    if (!effects.send(c.a(), handoff)) {
       effects.reply(Msg.Reply.failed(c.req(), "heir " + c.a() + " unreachable"));
     }
   }
@@ -282,6 +332,7 @@ final class ServerRole implements Role {
   private void onPeer(int from, Msg msg) {
     if (replica == null) {
       if (msg instanceof Msg.CreateReply reply && reply.req() == createRequest) {
+        createRequest = 0;
         created(reply);
       }
       return;
@@ -298,16 +349,25 @@ final class ServerRole implements Role {
       onCreate(from, request);
     } else if (msg instanceof Msg.Handoff handoff) {
       onHandoff(from, handoff);
-    } else if (msg instanceof Msg.HandoffAck ack && ack.req() == handoffRequest) {
+    } else if (msg instanceof Msg.HandoffAck ack && ack.req() == handoffRequest
+        && handoff != null) {
+      handoff = null;
       effects.reply(new Msg.Reply(ack.req(), true, null, replica.name(), null, null, null));
     }
   }
 
   private void onCreate(int from, Msg.CreateRequest request) {
+    Msg.CreateReply earlier = created.get(from);
+    if (earlier != null && earlier.req() == request.req()) {
+      effects.send(from, earlier); // the request came again (our answer was lost, or it twice)
+      return;
+    }
     String child = replica.acceptCreate(now);
     WriteBatch all = replica.fullLog();
-    effects.send(from, new Msg.CreateReply(request.req(), child, all.committed(),
-        all.tentative(), replica.versionVector()));
+    Msg.CreateReply reply = new Msg.CreateReply(request.req(), child, all.committed(),
+        all.tentative(), replica.versionVector());
+    created.put(from, reply);
+    effects.send(from, reply);
     changed = true;
   }
 
@@ -381,7 +441,7 @@ final class ServerRole implements Role {
         known.assumeAtLeast(peer, push.sender());
       }
     }
-    if (syncsAwaited.remove(push.sync())) {
+    if (syncsAwaited.remove(push.sync()) != null) {
       changed = true;
       effects.reply(Msg.Reply.ok(push.sync()));
     }
@@ -391,6 +451,11 @@ final class ServerRole implements Role {
   }
 
   private void onClient(int from, Msg.ClientRequest request) {
+    Msg.ClientReply earlier = lastWriteReply.get(from);
+    if (earlier != null && earlier.req() == request.req()) {
+      effects.send(from, earlier); // a write is accepted once, however often it is asked for
+      return;
+    }
     Msg.ClientReply reply;
     if (request.f().equals("get")) {
       ReadResult read = replica.read(request.key(), request.readSet(), request.writeSet());
@@ -405,6 +470,7 @@ final class ServerRole implements Role {
       reply = new Msg.ClientReply(request.req(), accepted == null ? "dropped" : "ok", null,
           accepted == null ? "dropped" : null, replica.versionVector(),
           accepted == null ? null : accepted.id(), null, replica.name());
+      lastWriteReply.put(from, reply);
     }
     effects.send(from, reply);
   }
