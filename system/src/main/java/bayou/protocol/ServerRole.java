@@ -452,8 +452,13 @@ final class ServerRole implements Role {
 
   private void onClient(int from, Msg.ClientRequest request) {
     Msg.ClientReply earlier = lastWriteReply.get(from);
-    if (earlier != null && earlier.req() == request.req()) {
-      effects.send(from, earlier); // a write is accepted once, however often it is asked for
+    if (earlier != null && request.req() <= earlier.req()) {
+      // A client's requests number upwards. The same one again gets the same answer (a write is
+      // accepted once, however often it is asked for); an older one, delayed or duplicated on
+      // the way, is stale: its client has moved on.
+      if (request.req() == earlier.req()) {
+        effects.send(from, earlier);
+      }
       return;
     }
     Msg.ClientReply reply;
