@@ -62,6 +62,7 @@ public final class CampaignRunner {
     ScheduleGenerator generator = new ScheduleGenerator(options.generator(), seed);
     List<Step> executed = new ArrayList<>();
     AtomicLong ops = new AtomicLong();
+    MessageLog messages = new MessageLog();
     double convergenceMs;
     double scheduleSeconds;
     int setupSteps;
@@ -74,6 +75,9 @@ public final class CampaignRunner {
         Progress progress = options.simulated() ? null
             : new Progress(err, seed, generator, ops, System.nanoTime())) {
       LongSupplier clock = cluster.historyClock();
+      if (cluster instanceof SimCluster sim && options.record()) {
+        sim.simulation().trace(messages::add);
+      }
       RecordingCluster recording = new RecordingCluster(cluster, sink);
       List<Step> setup = generator.setup();
       setupSteps = setup.size();
@@ -93,6 +97,7 @@ public final class CampaignRunner {
       digest = options.record() ? sink.hex() : null;
     }
     Files.writeString(runDir.resolve("campaign.test"), Script.render(executed));
+    messages.writeTo(runDir.resolve("messages.jsonl"));
     List<CheckResult> results = List.of();
     Validity validity = Validity.UNKNOWN;
     if (options.record()) {
