@@ -15,7 +15,7 @@ final class ResultsFile {
   static void write(Path runDir, CampaignOptions options, CampaignResult result)
       throws IOException {
     Map<String, Object> json = new LinkedHashMap<>();
-    json.put("valid", result.validity().name().toLowerCase(java.util.Locale.ROOT));
+    json.put("valid", result.validity().jepsenValue()); // as bin/bayou check writes it
     json.put("seed", result.seed());
     json.put("repeat", "bin/bayou campaign " + CampaignArgs.of(options, result.seed()));
     Map<String, Object> counts = new LinkedHashMap<>();
@@ -28,6 +28,8 @@ final class ResultsFile {
     json.put("options", CampaignArgs.describe(options));
     json.put("minimal", result.minimal() == null ? null : result.minimal().getFileName()
         .toString());
+    json.put("replay", result.minimal() == null ? null
+        : ReplayLine.of(result.runDir(), options.bug()));
     json.put("checkers", CheckRun.checkersJson(result.results()));
     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
         .writeValue(runDir.resolve("results.json").toFile(), json);
