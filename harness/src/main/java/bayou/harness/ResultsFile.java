@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** {@code results.json} of a campaign run: verdicts per checker, counts, seed and options. */
+/**
+ * {@code results.json} of a campaign run: verdicts per checker, counts, seed and options, live
+ * servers over time, the run's size, and for an invalid run the command that replays it.
+ */
 final class ResultsFile {
   private ResultsFile() {}
 
@@ -26,11 +29,15 @@ final class ResultsFile {
         : Math.round(result.convergenceMs()));
     json.put("counts", counts);
     json.put("options", CampaignArgs.describe(options));
+    if (options.record()) {
+      json.put("live-servers", LiveServers.of(result.runDir()));
+    }
     json.put("minimal", result.minimal() == null ? null : result.minimal().getFileName()
         .toString());
     json.put("replay", result.minimal() == null ? null
         : ReplayLine.of(result.runDir(), options.bug()));
     json.put("checkers", CheckRun.checkersJson(result.results()));
+    json.put("disk-bytes", DiskUsage.bytes(result.runDir())); // without results.json itself
     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
         .writeValue(runDir.resolve("results.json").toFile(), json);
   }
