@@ -43,7 +43,8 @@ public final class CampaignInterrupt implements AutoCloseable {
     }
   }
 
-  private void interrupted() {
+  /** The hook: package-private so a test can run it without a signal. */
+  void interrupted() {
     err.println();
     err.println("bayou campaign: interrupted; stopping the node processes");
     try {
