@@ -13,9 +13,9 @@ import java.util.Set;
 
 /**
  * Short server names in explanations: the master's {@code s23}, as history.txt prints it,
- * instead of Bayou's recursive {@code <1796159719811003,<1796159714959096,R>>}. The first
- * mention in an explanation keeps the Bayou name once, {@code s23 (<...>)}, so it can still be
- * matched against a log.
+ * instead of Bayou's recursive {@code <1796159719811003,<1796159714959096,R>>} (or the first
+ * server's {@code R}). The first mention in an explanation keeps the Bayou name once,
+ * {@code s23 (<...>)}, so it can still be matched against a log.
  */
 final class ServerAliases {
   private final Map<String, String> aliasByName;
@@ -41,9 +41,8 @@ final class ServerAliases {
     return new ServerAliases(aliases);
   }
 
-  /** Only recursive names: a bare name such as the primary's {@code R} is short already. */
   private static void put(Map<String, String> aliases, int id, String name) {
-    if (id >= 0 && name != null && name.startsWith("<")) {
+    if (id >= 0 && name != null && !name.isEmpty()) {
       aliases.putIfAbsent(name, "s" + id);
     }
   }
@@ -66,7 +65,7 @@ final class ServerAliases {
     Set<String> mentioned = new HashSet<>();
     int i = 0;
     while (i < text.length()) {
-      String name = text.charAt(i) == '<' ? nameAt(text, i) : null;
+      String name = nameAt(text, i);
       if (name == null) {
         out.append(text.charAt(i++));
         continue;
@@ -81,12 +80,21 @@ final class ServerAliases {
     return out.toString();
   }
 
+  /**
+   * The longest name at i. A bare name (the first server's {@code R}) counts only as a whole
+   * word, so that "Read" stays a word; a recursive name is delimited by its brackets.
+   */
   private String nameAt(String text, int i) {
     for (String name : names) {
-      if (text.startsWith(name, i)) {
+      if (text.startsWith(name, i) && (name.startsWith("<")
+          || (!wordChar(text, i - 1) && !wordChar(text, i + name.length())))) {
         return name;
       }
     }
     return null;
+  }
+
+  private static boolean wordChar(String text, int i) {
+    return i >= 0 && i < text.length() && Character.isLetterOrDigit(text.charAt(i));
   }
 }

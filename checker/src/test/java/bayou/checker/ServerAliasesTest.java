@@ -14,12 +14,12 @@ class ServerAliasesTest {
 
   @Test
   void explanationsNameServersAsHistoryTxtDoesWithTheBayouNameOnFirstMention() {
-    History history = History.of(List.of(op(0, 1, CREATOR), op(1, 2, CREATED)));
+    History history = History.of(List.of(op(0, 0, "R"), op(1, 1, CREATOR), op(2, 2, CREATED)));
     ServerAliases aliases = ServerAliases.of(history);
     assertEquals("Read at s2 (" + CREATED + ") missed 4@s1 (" + CREATOR + "); s2 had "
-            + "{s1=3, R=1}.",
+            + "{s1=3, s0 (R)=1} from s0.",
         aliases.shorten("Read at " + CREATED + " missed 4@" + CREATOR + "; " + CREATED
-            + " had {" + CREATOR + "=3, R=1}."));
+            + " had {" + CREATOR + "=3, R=1} from R."));
   }
 
   @Test
