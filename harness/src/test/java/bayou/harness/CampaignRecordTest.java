@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bayou.checker.CheckRun;
 import bayou.checker.Validity;
-import bayou.cluster.NodePool;
 import bayou.cluster.ProcessCluster;
 import bayou.cluster.RecordingCluster;
 import bayou.gen.GeneratorOptions;
@@ -23,7 +22,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,15 +35,8 @@ class CampaignRecordTest {
   private static final Pattern REPLAY = Pattern.compile(
       "bin/bayou master --bug (\\S+) --history (\\S+) < (\\S+) && bin/bayou check (\\S+)$");
 
-  private static NodePool pool;
-
   @TempDir
   Path store;
-
-  @BeforeAll
-  static void startPool() {
-    pool = SharedPool.get();
-  }
 
   @Test
   void checkKeepsTheCampaignsRecordAndTheReplayCommandFailsTheSameChecker() throws Exception {
@@ -55,7 +46,7 @@ class CampaignRecordTest {
     // seed 2 with skip-mw fails and shrinks, as in CampaignRunnerTest
     CampaignOptions options = new CampaignOptions(generator, Duration.ofSeconds(60), 150, 4,
         "skip-mw", Duration.ofSeconds(60), store, "test", true);
-    CampaignResult result = new CampaignRunner(options, pool, quiet).run(2);
+    CampaignResult result = new CampaignRunner(options, SharedPool.get(), quiet).run(2);
     assertEquals(Validity.INVALID, result.validity());
     assertNotNull(result.minimal(), "an invalid run that replays gets a minimal.test");
     Path file = result.runDir().resolve(CheckRun.RESULTS_FILE);
@@ -85,7 +76,7 @@ class CampaignRecordTest {
   private static void runMaster(String bug, Path history, Path script) throws Exception {
     PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
     try (ChronicleHistory sink = ChronicleHistory.create(history);
-        ProcessCluster cluster = new ProcessCluster(pool, bug);
+        ProcessCluster cluster = new ProcessCluster(SharedPool.get(), bug);
         BufferedReader in = Files.newBufferedReader(script)) {
       RecordingCluster recording = new RecordingCluster(cluster, sink);
       new Master(recording, quiet, quiet).run(in);
