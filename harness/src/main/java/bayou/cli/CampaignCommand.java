@@ -118,7 +118,7 @@ final class CampaignCommand implements Callable<Integer> {
       for (int run = 0; run < runs; run++) {
         long runSeed = first + run;
         System.err.println("bayou campaign: seed " + runSeed);
-        CampaignResult result = new CampaignRunner(options, pool, System.err).run(runSeed);
+        CampaignResult result = new CampaignRunner(options, pool, interrupt.err()).run(runSeed);
         RunReport.print(result, options, System.out);
         results.add(StorePrune.afterRun(result, runs > 1 && !keepValid, System.err));
         overall = worse(overall, result.validity());

@@ -1,5 +1,6 @@
 package bayou.harness;
 
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -24,14 +25,39 @@ public final class CampaignInterrupt implements AutoCloseable {
   private final PrintStream err;
   private final Set<Path> before;
   private final Thread hook;
+  private volatile boolean interrupted;
+  private final PrintStream quiet;
 
   public CampaignInterrupt(Path campaignDir, AutoCloseable processes, PrintStream err) {
     this.campaignDir = campaignDir;
     this.processes = processes;
     this.err = err;
     this.before = Set.copyOf(runDirs());
+    this.quiet = new PrintStream(new FilterOutputStream(err) {
+      @Override
+      public void write(int b) throws IOException {
+        if (!interrupted) {
+          out.write(b);
+        }
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) throws IOException {
+        if (!interrupted) {
+          out.write(b, off, len);
+        }
+      }
+    }, true);
     this.hook = new Thread(this::interrupted, "campaign-interrupt");
     Runtime.getRuntime().addShutdownHook(hook);
+  }
+
+  /**
+   * The campaign's stderr, silent once interrupted: the steps still under way fail one by one
+   * as their processes stop, and a screen of those failures would bury what the hook says.
+   */
+  public PrintStream err() {
+    return quiet;
   }
 
   @Override
@@ -45,6 +71,7 @@ public final class CampaignInterrupt implements AutoCloseable {
 
   /** The hook: package-private so a test can run it without a signal. */
   void interrupted() {
+    interrupted = true;
     err.println();
     err.println("bayou campaign: interrupted; stopping the node processes");
     try {

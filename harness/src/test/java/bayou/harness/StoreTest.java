@@ -81,7 +81,9 @@ class StoreTest {
       Path finished = run("a", "20260101T000001.000-seed2", 1);
       Path unfinished = Files.createDirectories(store.resolve("a")
           .resolve("20260101T000002.000-seed3"));
+      interrupt.err().print("before");
       interrupt.interrupted();
+      interrupt.err().print("a step failing as its process stops");
       assertTrue(stopped[0], "the node processes are stopped");
       assertTrue(Files.exists(unfinished.resolve(CampaignInterrupt.MARKER)));
       assertFalse(Files.exists(finished.resolve(CampaignInterrupt.MARKER)));
@@ -90,6 +92,8 @@ class StoreTest {
     String said = bytes.toString(StandardCharsets.UTF_8);
     assertTrue(said.contains("interrupted; stopping the node processes"), said);
     assertTrue(said.contains("seed3 is incomplete; marked it INTERRUPTED"), said);
+    assertTrue(said.startsWith("before"), said);
+    assertFalse(said.contains("a step failing"), "the campaign is silent once interrupted");
   }
 
   @Test
