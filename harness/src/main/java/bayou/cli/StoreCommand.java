@@ -3,6 +3,8 @@ package bayou.cli;
 import bayou.harness.CampaignInterrupt;
 import bayou.harness.DiskUsage;
 import bayou.harness.StorePrune;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,12 +45,17 @@ final class StoreCommand {
       if (Files.exists(run.resolve(CampaignInterrupt.MARKER))) {
         return "interrupted";
       }
-      try {
-        String json = Files.readString(run.resolve("results.json"));
-        return json.contains("\"valid\" : true") ? "valid"
-            : json.contains("\"valid\" : false") ? "invalid" : "unknown";
-      } catch (java.io.IOException e) {
+      Path results = run.resolve("results.json");
+      if (!Files.exists(results)) {
         return "unchecked";
+      }
+      try {
+        JsonNode valid = new ObjectMapper().readTree(results.toFile()).path("valid");
+        // true/false as check writes it; "valid"/"invalid" in runs made before issue 12
+        return valid.isBoolean() ? (valid.asBoolean() ? "valid" : "invalid")
+            : valid.isTextual() ? valid.asText() : "unknown";
+      } catch (java.io.IOException e) {
+        return "unreadable";
       }
     }
   }
