@@ -1,7 +1,6 @@
 package bayou.checker;
 
 import bayou.history.HistoryReader;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -11,8 +10,9 @@ import java.util.Map;
 
 /**
  * {@code bayou check DIR}: reads a run's history, runs every checker, prints a summary on stdout
- * and writes {@code DIR/results.json}. The exit code is the verdict: 0 valid, 1 invalid, 2
- * unknown (also when the history cannot be read), 254 bad arguments.
+ * (errors on stderr) and merges the verdicts into {@code DIR/results.json}, keeping every field a
+ * campaign wrote there. The exit code is the verdict: 0 valid, 1 invalid, 2 unknown (also when the
+ * history cannot be read), 254 bad arguments.
  */
 public final class CheckRun {
   public static final String RESULTS_FILE = "results.json";
@@ -20,43 +20,53 @@ public final class CheckRun {
 
   private CheckRun() {}
 
-  /** Checks the history in runDir; prints to out; returns the exit code. */
-  public static int run(Path runDir, PrintStream out) {
+  /** Checks the history in runDir; prints the verdict to out, errors to err; returns the code. */
+  public static int run(Path runDir, PrintStream out, PrintStream err) {
     if (!Files.isDirectory(runDir)) {
-      out.println("bayou check: " + runDir + " is not a directory (expected a run directory)");
+      err.println("bayou check: " + runDir + " is not a directory (expected a run directory)");
       return EXIT_BAD_ARGUMENTS;
     }
     History.Builder builder = History.builder();
     try {
       HistoryReader.forEach(runDir, builder::add);
     } catch (IllegalArgumentException e) {
-      out.println("bayou check: no history in " + runDir + ": " + e.getMessage());
+      err.println("bayou check: " + e.getMessage()); // it names the directory already
       return EXIT_BAD_ARGUMENTS;
     } catch (RuntimeException e) {
       // A history that cannot be read in full cannot be judged: unknown, and saying why.
       List<CheckResult> unreadable = List.of(CheckResult.unknown("history",
           Violation.CHECKER_ERROR, "cannot read the history in " + runDir + ": " + e));
-      return report(unreadable, runDir, out);
+      return report(unreadable, runDir, out, err);
     }
-    return report(Checkers.checkAll(builder.build()), runDir, out);
+    return report(Checkers.checkAll(builder.build()), runDir, out, err);
   }
 
-  /** Prints the summary, writes runDir/results.json and returns the verdict's exit code. */
-  static int report(List<CheckResult> results, Path runDir, PrintStream out) {
-    out.print(summary(results));
+  /** Prints the summary, merges into runDir/results.json and returns the verdict's exit code. */
+  static int report(List<CheckResult> results, Path runDir, PrintStream out, PrintStream err) {
     Path file = runDir.resolve(RESULTS_FILE);
     try {
-      writeJson(file, results);
+      Path written = ResultsJson.merge(file, results);
+      out.print(ResultsReport.summary(results, written.toString()));
+      if (!written.equals(file)) {
+        err.println("bayou check: " + file + " is not readable JSON; left it as it was and "
+            + "wrote " + written);
+      }
     } catch (IOException e) {
-      out.println("bayou check: cannot write " + file + ": " + e.getMessage());
+      out.print(summary(results));
+      err.println("bayou check: cannot write " + file + ": " + e.getMessage());
       return Validity.UNKNOWN.merge(CheckResult.merge(results)).exitCode();
     }
     return CheckResult.merge(results).exitCode();
   }
 
-  /** A summary table (checker, verdict, counts) followed by every kept violation, explained. */
+  /** A few explanations per checker, then the verdict table (checker, verdict, counts). */
   public static String summary(List<CheckResult> results) {
-    return ResultsReport.summary(results);
+    return ResultsReport.summary(results, RESULTS_FILE);
+  }
+
+  /** As {@link #summary(List)}, naming the results file that holds every kept explanation. */
+  public static String summary(List<CheckResult> results, Path resultsFile) {
+    return ResultsReport.summary(results, resultsFile.toString());
   }
 
   /**
@@ -72,17 +82,17 @@ public final class CheckRun {
     return ResultsReport.checkersJson(results);
   }
 
-  /** Writes {@link #toJson} to a file, pretty-printed. */
+  /** Merges {@link #toJson} into a results file, keeping its other fields (pretty-printed). */
   public static void writeJson(Path file, List<CheckResult> results) throws IOException {
-    new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), toJson(results));
+    ResultsJson.merge(file, results);
   }
 
   /** {@code CheckRun DIR}: checks one run directory and exits with the verdict's code. */
   public static void main(String[] args) {
     if (args.length != 1) {
-      System.out.println("usage: bayou check DIR");
+      System.err.println("usage: bayou check DIR");
       System.exit(EXIT_BAD_ARGUMENTS);
     }
-    System.exit(run(Path.of(args[0]), System.out));
+    System.exit(run(Path.of(args[0]), System.out, System.err));
   }
 }

@@ -22,11 +22,15 @@ public final class Checkers {
     return checkAll(history, all());
   }
 
-  /** Runs these checkers on the history, one after another. */
+  /**
+   * Runs these checkers on the history, one after another; explanations name servers as the
+   * history's text does ({@code s23}, see {@link ServerAliases}).
+   */
   public static List<CheckResult> checkAll(History history, List<Checker> checkers) {
     List<CheckResult> results = new ArrayList<>(checkers.size());
+    ServerAliases aliases = ServerAliases.of(history);
     for (Checker checker : checkers) {
-      results.add(check(checker, history));
+      results.add(aliases.apply(check(checker, history)));
     }
     return results;
   }

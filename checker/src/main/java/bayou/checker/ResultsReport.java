@@ -2,20 +2,31 @@ package bayou.checker;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
-/** Check results as a plain-text summary (a table, then the explanations) and as JSON values. */
+/** Check results as a plain-text summary (a few explanations, then a table) and as JSON values. */
 final class ResultsReport {
   private static final int NAME_WIDTH = 16;
   private static final int VERDICT_WIDTH = 9;
+  /** Explanations printed per checker; results.json holds every one the checker kept. */
+  static final int EXPLAINED_MAX = 3;
 
   private ResultsReport() {}
 
-  /** One row per checker (name, verdict, counts), then every kept violation, explained. */
-  static String summary(List<CheckResult> results) {
+  /**
+   * At most {@link #EXPLAINED_MAX} explanations per checker with how many there are and where
+   * the rest are, then one row per checker (name, verdict, counts) last, so that the verdict is
+   * what stays on the screen.
+   */
+  static String summary(List<CheckResult> results, String resultsFile) {
     StringBuilder text = new StringBuilder();
+    for (CheckResult result : results) {
+      explain(text, result, resultsFile);
+    }
     text.append(pad("checker", NAME_WIDTH)).append(pad("verdict", VERDICT_WIDTH))
         .append("counts\n");
     for (CheckResult result : results) {
@@ -24,14 +35,36 @@ final class ResultsReport {
           .append(counts(result.counts())).append('\n');
     }
     text.append("overall: ").append(word(CheckResult.merge(results))).append('\n');
-    for (CheckResult result : results) {
-      for (Violation violation : result.violations()) {
-        text.append('\n').append(result.checker()).append(" / ").append(violation.kind())
-            .append(violation.eventIndices().isEmpty() ? "" : " " + violation.eventIndices())
-            .append(":\n  ").append(violation.explanation()).append('\n');
-      }
-    }
     return text.toString();
+  }
+
+  private static void explain(StringBuilder text, CheckResult result, String resultsFile) {
+    List<Violation> kept = result.violations();
+    int shown = Math.min(EXPLAINED_MAX, kept.size());
+    for (Violation violation : kept.subList(0, shown)) {
+      text.append(result.checker()).append(" / ").append(violation.kind())
+          .append(violation.eventIndices().isEmpty() ? "" : " " + violation.eventIndices())
+          .append(":\n  ").append(violation.explanation()).append("\n\n");
+    }
+    long total = total(result);
+    if (total > shown) {
+      text.append(result.checker()).append(": ").append(shown).append(" of ").append(total)
+          .append(" findings shown; ").append(kept.size() == total ? "all " + total
+              : "the first " + kept.size() + " (a checker keeps no more)")
+          .append(" are in ").append(resultsFile).append(", events by number in history.txt")
+          .append("\n\n");
+    }
+  }
+
+  /** All findings of the kinds kept, counted (the checker counts every one, keeps a few). */
+  private static long total(CheckResult result) {
+    Set<String> kinds = new LinkedHashSet<>();
+    result.violations().forEach(v -> kinds.add(v.kind()));
+    long total = 0;
+    for (String kind : kinds) {
+      total += result.counts().getOrDefault(kind, 0L);
+    }
+    return Math.max(total, result.violations().size());
   }
 
   /** {"valid": v, "checkers": {name: {"valid", "counts", "violations"}}}, Jepsen's valid values. */

@@ -42,7 +42,7 @@ class CheckRunQueueTest {
   @Test
   void aRecordedValidRunChecksValid() throws Exception {
     record(dir, SyntheticHistory.generate(2000, 3, 5, 10, 40));
-    assertEquals(0, CheckRun.run(dir, out), bytes.toString(StandardCharsets.UTF_8));
+    assertEquals(0, CheckRun.run(dir, out, out), bytes.toString(StandardCharsets.UTF_8));
     JsonNode json = new ObjectMapper().readTree(dir.resolve(CheckRun.RESULTS_FILE).toFile());
     assertEquals(true, json.get("valid").asBoolean(false));
     assertEquals(Checkers.all().size(), json.get("checkers").size());
@@ -57,7 +57,7 @@ class CheckRunQueueTest {
     h.snapshot("R", "final", true, List.of(Fixture.c(1, 10, "R", "k", "a")), List.of(),
         Fixture.vv("R", 10));
     record(dir, h.events());
-    assertEquals(1, CheckRun.run(dir, out));
+    assertEquals(1, CheckRun.run(dir, out, out));
     String printed = bytes.toString(StandardCharsets.UTF_8);
     assertTrue(printed.contains("convergence / phantom-read [3]"), printed);
   }

@@ -29,7 +29,7 @@ class CheckRunTest {
   @Test
   void reportWritesResultsJsonAndReturnsTheVerdictsExitCode() throws Exception {
     CheckResult valid = new CheckResult("session", Validity.VALID, Map.of("reads", 4L), List.of());
-    assertEquals(1, CheckRun.report(List.of(valid, lost()), dir, out));
+    assertEquals(1, CheckRun.report(List.of(valid, lost()), dir, out, out));
     JsonNode json = new ObjectMapper().readTree(dir.resolve(CheckRun.RESULTS_FILE).toFile());
     assertEquals(false, json.get("valid").asBoolean(true));
     assertEquals(true, json.at("/checkers/session/valid").asBoolean());
@@ -39,9 +39,9 @@ class CheckRunTest {
     String printed = bytes.toString(StandardCharsets.UTF_8);
     assertTrue(printed.contains("convergence     invalid  lost=1"), printed);
     assertTrue(printed.contains("Acknowledged write 10@R is missing."), printed);
-    assertEquals(0, CheckRun.report(List.of(valid), dir, out));
+    assertEquals(0, CheckRun.report(List.of(valid), dir, out, out));
     assertEquals(2, CheckRun.report(List.of(valid, CheckResult.unknown("x",
-        Violation.MISSING_DATA, "no snapshots")), dir, out));
+        Violation.MISSING_DATA, "no snapshots")), dir, out, out));
   }
 
   @Test
@@ -55,12 +55,69 @@ class CheckRunTest {
 
   @Test
   void aMissingDirectoryIsABadArgument() {
-    assertEquals(CheckRun.EXIT_BAD_ARGUMENTS, CheckRun.run(dir.resolve("nope"), out));
+    assertEquals(CheckRun.EXIT_BAD_ARGUMENTS, CheckRun.run(dir.resolve("nope"), out, out));
   }
 
   @Test
   void aDirectoryWithoutHistoryIsABadArgument() throws Exception {
     Files.createDirectories(dir.resolve("empty"));
-    assertEquals(CheckRun.EXIT_BAD_ARGUMENTS, CheckRun.run(dir.resolve("empty"), out));
+    assertEquals(CheckRun.EXIT_BAD_ARGUMENTS, CheckRun.run(dir.resolve("empty"), out, out));
+  }
+
+  @Test
+  void checkMergesIntoACampaignsResultsKeepingEveryField() throws Exception {
+    Files.writeString(dir.resolve(CheckRun.RESULTS_FILE), """
+        {"valid": true, "seed": 7, "repeat": "bin/bayou campaign --seed 7",
+         "counts": {"ops": 3}, "options": {"servers": 5}, "minimal": "minimal.test",
+         "replay": "bin/bayou master < minimal.test", "checkers": {}}""");
+    assertEquals(1, CheckRun.report(List.of(lost()), dir, out, out));
+    JsonNode json = new ObjectMapper().readTree(dir.resolve(CheckRun.RESULTS_FILE).toFile());
+    for (String field : List.of("seed", "repeat", "counts", "options", "minimal", "replay")) {
+      assertTrue(json.has(field), field + " kept: " + json);
+    }
+    assertEquals(7, json.get("seed").asInt());
+    assertEquals(false, json.get("valid").asBoolean(true), "the new verdict, Jepsen's value");
+    assertEquals("lost", json.at("/checkers/convergence/violations/0/kind").asText());
+    assertTrue(json.has("checked-at"));
+  }
+
+  @Test
+  void anUnreadableResultsFileIsLeftAloneAndTheVerdictGoesBesideIt() throws Exception {
+    Files.writeString(dir.resolve(CheckRun.RESULTS_FILE), "{not json");
+    ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+    PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
+    assertEquals(1, CheckRun.report(List.of(lost()), dir, out, err));
+    assertEquals("{not json", Files.readString(dir.resolve(CheckRun.RESULTS_FILE)));
+    assertTrue(Files.exists(dir.resolve(ResultsJson.BESIDE_FILE)));
+    assertTrue(errBytes.toString(StandardCharsets.UTF_8).contains(ResultsJson.BESIDE_FILE));
+  }
+
+  @Test
+  void errorsGoToStderrOnceWithoutARepeatedPrefix() throws Exception {
+    Files.createDirectories(dir.resolve("empty"));
+    ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+    PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
+    assertEquals(CheckRun.EXIT_BAD_ARGUMENTS, CheckRun.run(dir.resolve("empty"), out, err));
+    assertEquals("", bytes.toString(StandardCharsets.UTF_8), "nothing on stdout");
+    String message = errBytes.toString(StandardCharsets.UTF_8);
+    assertTrue(message.startsWith("bayou check: no history in "), message);
+    assertEquals(1, message.split("no history in", -1).length - 1, message);
+  }
+
+  @Test
+  void theSummaryShowsAFewExplanationsSaysHowManyAndEndsWithTheTable() {
+    List<Violation> kept = new java.util.ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      kept.add(new Violation("read-your-writes", "Read " + i + " missed a write.", List.of()));
+    }
+    CheckResult session = new CheckResult("session", Validity.INVALID,
+        Map.of("read-your-writes", 135L), kept);
+    String text = CheckRun.summary(List.of(session), Path.of("run/results.json"));
+    assertTrue(text.contains("Read 2 missed"), text);
+    assertTrue(!text.contains("Read 3 missed"), text);
+    assertTrue(text.contains("session: 3 of 135 findings shown; the first 20"), text);
+    assertTrue(text.contains("run/results.json"), text);
+    assertTrue(text.endsWith("session         invalid  read-your-writes=135\noverall: invalid\n"),
+        text);
   }
 }

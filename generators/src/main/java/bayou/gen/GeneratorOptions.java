@@ -20,11 +20,14 @@ import java.util.Set;
  * @param deleteWeight relative weight of {@code delete}
  * @param partitionWeights relative weight of each partition shape (a missing shape weighs 0)
  * @param maxServers live servers above which no new server joins
+ * @param minServers live servers below which no retirement goes: at the floor a server joins
+ *     before one retires
  * @param maxPauseSteps most steps a pause lasts before the schedule starts anti-entropy again
  */
 public record GeneratorOptions(int servers, int clients, int keys, Set<FaultKind> nemesis,
     double faultProbability, int putWeight, int getWeight, int deleteWeight,
-    Map<PartitionShape, Integer> partitionWeights, int maxServers, int maxPauseSteps) {
+    Map<PartitionShape, Integer> partitionWeights, int maxServers, int minServers,
+    int maxPauseSteps) {
 
   public GeneratorOptions {
     atLeast("servers", servers, 1);
@@ -46,6 +49,11 @@ public record GeneratorOptions(int servers, int clients, int keys, Set<FaultKind
     }
     partitionWeights = shapeWeights(partitionWeights, nemesis.contains(FaultKind.PARTITION));
     atLeast("maxServers", maxServers, servers);
+    atLeast("minServers", minServers, 1);
+    if (minServers > servers) {
+      throw new IllegalArgumentException("minServers must be <= servers (" + servers + "), got "
+          + minServers);
+    }
     atLeast("maxPauseSteps", maxPauseSteps, 1);
   }
 
@@ -62,7 +70,7 @@ public record GeneratorOptions(int servers, int clients, int keys, Set<FaultKind
   public Builder toBuilder() {
     Builder b = new Builder().servers(servers).clients(clients).keys(keys).nemesis(nemesis)
         .faultProbability(faultProbability).opWeights(putWeight, getWeight, deleteWeight)
-        .maxServers(maxServers).maxPauseSteps(maxPauseSteps);
+        .maxServers(maxServers).minServers(minServers).maxPauseSteps(maxPauseSteps);
     partitionWeights.forEach(b::partitionWeight);
     return b;
   }
@@ -104,6 +112,7 @@ public record GeneratorOptions(int servers, int clients, int keys, Set<FaultKind
     private int deleteWeight = 1;
     private final EnumMap<PartitionShape, Integer> partitionWeights = allShapesOnce();
     private int maxServers = -1; // unset: twice the starting servers
+    private int minServers = -1; // unset: the starting servers minus two, at least one
     private int maxPauseSteps = DEFAULT_MAX_PAUSE_STEPS;
 
     private Builder() {
@@ -151,6 +160,11 @@ public record GeneratorOptions(int servers, int clients, int keys, Set<FaultKind
       return this;
     }
 
+    public Builder minServers(int n) {
+      minServers = n;
+      return this;
+    }
+
     public Builder maxPauseSteps(int n) {
       maxPauseSteps = n;
       return this;
@@ -159,8 +173,14 @@ public record GeneratorOptions(int servers, int clients, int keys, Set<FaultKind
     /** @throws IllegalArgumentException naming the first bad setting */
     public GeneratorOptions build() {
       int max = maxServers < 0 ? Math.max(2 * servers, 1) : maxServers;
+      int min = minServers < 0 ? defaultMinServers(servers) : minServers;
       return new GeneratorOptions(servers, clients, keys, nemesis, faultProbability, putWeight,
-          getWeight, deleteWeight, partitionWeights, max, maxPauseSteps);
+          getWeight, deleteWeight, partitionWeights, max, min, maxPauseSteps);
+    }
+
+    /** Two fewer than at the start: retirements still shrink the system, never to one server. */
+    public static int defaultMinServers(int servers) {
+      return Math.max(1, servers - 2);
     }
 
     private static EnumMap<PartitionShape, Integer> allShapesOnce() {

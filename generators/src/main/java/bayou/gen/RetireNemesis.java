@@ -4,7 +4,9 @@ import java.util.List;
 
 /**
  * Retires a server that can hand its writes to a peer (never the last one) and at once moves
- * each of its clients to a live server, so no client is left without one.
+ * each of its clients to a live server, so no client is left without one. At the floor
+ * ({@link GeneratorOptions#minServers}) a new server joins first, so retirements go on all run
+ * long without leaving a campaign on one server.
  */
 final class RetireNemesis implements Nemesis {
   @Override public FaultKind kind() {
@@ -12,11 +14,17 @@ final class RetireNemesis implements Nemesis {
   }
 
   @Override public boolean possible(Model model, GeneratorOptions options) {
-    return !candidates(model).isEmpty();
+    return !candidates(model).isEmpty()
+        && (model.live().size() > options.minServers() || model.live().size()
+            < options.maxServers());
   }
 
   @Override public void plan(Plan plan, Dice dice, GeneratorOptions options) {
-    int retiree = dice.pick(candidates(plan.model()));
+    List<Integer> candidates = candidates(plan.model());
+    if (plan.model().live().size() <= options.minServers()) {
+      plan.add(new Step.JoinServer(plan.model().nextId())); // a replacement, ahead of time
+    }
+    int retiree = dice.pick(candidates);
     plan.add(new Step.RetireServer(retiree));
     for (int client : plan.model().clients()) {
       if (plan.model().serverOf(client) == retiree) {

@@ -45,6 +45,9 @@ class GeneratorOptionsTest {
         () -> builder().opWeights(0, 0, 0).build());
     assertMessage("maxServers must be >= 5, got 4", () -> builder().maxServers(4).build());
     assertMessage("maxPauseSteps must be >= 1, got 0", () -> builder().maxPauseSteps(0).build());
+    assertMessage("minServers must be >= 1, got 0", () -> builder().minServers(0).build());
+    assertMessage("minServers must be <= servers (5), got 6",
+        () -> builder().minServers(6).build());
     assertMessage("partition weight of RANDOM_GRUDGE must be >= 0, got -1",
         () -> builder().partitionWeight(PartitionShape.RANDOM_GRUDGE, -1).build());
   }

@@ -105,6 +105,28 @@ class ScheduleGeneratorTest {
     assertEquals(0, g.faultSteps());
   }
 
+  /** Issue 12: seed 42 with partition,retire had four of five servers retired after 2 s. */
+  @Test void retirementsNeverTakeTheServersBelowTheFloorAndGoOnAllRun() {
+    GeneratorOptions o = GeneratorOptions.builder().servers(5)
+        .nemesis(EnumSet.of(FaultKind.PARTITION, FaultKind.RETIRE)).faultProbability(0.3).build();
+    assertEquals(3, o.minServers(), "default floor: the starting servers minus two");
+    ScheduleGenerator g = new ScheduleGenerator(o, 42);
+    g.setup();
+    int retirements = 0;
+    int lateRetirements = 0;
+    for (int i = 0; i < 4_000; i++) {
+      Step step = g.next();
+      if (step instanceof Step.RetireServer) {
+        retirements++;
+        lateRetirements += i >= 3_000 ? 1 : 0;
+      }
+      assertTrue(g.view().liveServers().size() >= o.minServers(), "step " + i + ": "
+          + g.view().liveServers());
+    }
+    assertTrue(retirements > 10, "retirements: " + retirements);
+    assertTrue(lateRetirements > 0, "retirements go on after the floor is reached");
+  }
+
   @Test void onlyTheEnabledKindsAppear() {
     GeneratorOptions o = GeneratorOptions.builder()
         .nemesis(EnumSet.of(FaultKind.PAUSE)).faultProbability(0.3).build();

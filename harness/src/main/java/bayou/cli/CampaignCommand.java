@@ -1,17 +1,21 @@
 package bayou.cli;
 
-import bayou.checker.CheckRun;
 import bayou.checker.Validity;
 import bayou.cluster.NodePool;
 import bayou.gen.FaultKind;
 import bayou.gen.GeneratorOptions;
 import bayou.harness.CampaignOptions;
 import bayou.harness.CampaignResult;
+import bayou.harness.CampaignInterrupt;
 import bayou.harness.CampaignRunner;
+import bayou.harness.RunReport;
+import bayou.harness.RunsSummary;
+import bayou.harness.StorePrune;
 import bayou.sim.NetworkOptions;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -47,6 +51,11 @@ final class CampaignCommand implements Callable<Integer> {
   @Option(names = "--concurrency", defaultValue = "10", description = "Clients with an "
       + "operation in flight at once (default ${DEFAULT-VALUE}).")
   int concurrency;
+
+  @Option(names = "--min-servers", paramLabel = "N", description = "Live servers below which "
+      + "no retirement goes: at the floor a new server joins before one retires (default: "
+      + "--servers minus 2, at least 1).")
+  Integer minServers;
 
   @Option(names = "--keys", defaultValue = "5", description = "Size of the key space (default "
       + "${DEFAULT-VALUE}).")
@@ -122,9 +131,11 @@ final class CampaignCommand implements Callable<Integer> {
       + "(default: one per core).")
   Integer jobs;
 
-  @Option(names = "--keep-all", description = "--sim sweeps: keep the run directory of valid "
-      + "runs too (by default only invalid runs are kept).")
-  boolean keepAll;
+  @Option(names = "--keep-valid", negatable = false, description = "With --runs above 1, keep "
+      + "the queue and history.txt of valid runs too (default: only invalid runs keep them; "
+      + "every run keeps results.json and campaign.test; a --sim sweep keeps no directory of a "
+      + "valid run).")
+  boolean keepValid;
 
   @Option(names = "--store", defaultValue = "store", paramLabel = "DIR",
       description = "Where runs are kept (default ${DEFAULT-VALUE}).")
@@ -146,20 +157,27 @@ final class CampaignCommand implements Callable<Integer> {
     long first = seed != null ? seed : new java.security.SecureRandom().nextLong() >>> 16;
     if (options.simulated()) {
       try (Sweep sweep = new Sweep(options,
-          jobs != null ? jobs : Runtime.getRuntime().availableProcessors(), keepAll || runs == 1,
+          jobs != null ? jobs : Runtime.getRuntime().availableProcessors(), keepValid || runs == 1,
           System.out, System.err)) {
         return sweep.run(first, runs).exitCode();
       }
     }
     Validity overall = Validity.VALID;
-    try (NodePool pool = new NodePool(4, NodePool.nodeJvmArgs(false))) {
+    List<CampaignResult> results = new ArrayList<>();
+    try (NodePool pool = new NodePool(4, NodePool.nodeJvmArgs(false));
+        CampaignInterrupt interrupt = new CampaignInterrupt(store.resolve(name), pool,
+            System.err)) {
       for (int run = 0; run < runs; run++) {
         long runSeed = first + run;
         System.err.println("bayou campaign: seed " + runSeed);
-        CampaignResult result = new CampaignRunner(options, pool, System.err).run(runSeed);
-        print(result);
+        CampaignResult result = new CampaignRunner(options, pool, interrupt.err()).run(runSeed);
+        RunReport.print(result, options, System.out);
+        results.add(StorePrune.afterRun(result, runs > 1 && !keepValid, System.err));
         overall = worse(overall, result.validity());
       }
+    }
+    if (runs > 1) {
+      System.out.print("\n" + RunsSummary.table(results));
     }
     return switch (overall) {
       case VALID -> 0;
@@ -169,11 +187,14 @@ final class CampaignCommand implements Callable<Integer> {
   }
 
   private CampaignOptions options() {
-    if (runs < 1) {
-      throw new IllegalArgumentException("runs must be >= 1, got " + runs);
+    String problem = CampaignChecks.problem(this);
+    if (problem != null) {
+      throw new IllegalArgumentException(problem);
     }
     GeneratorOptions generator = GeneratorOptions.builder().servers(servers).clients(clients)
         .keys(keys).nemesis(FaultKind.parseList(nemesis)).faultProbability(faultProbability)
+        .minServers(minServers != null ? minServers
+            : GeneratorOptions.Builder.defaultMinServers(servers))
         .build();
     return new CampaignOptions(generator, Duration.ofSeconds(timeLimit), ops, concurrency,
         BugNames.validated(bug), Duration.ofSeconds(shrinkTime),
@@ -193,26 +214,6 @@ final class CampaignCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--latency-us takes whole microseconds, got '"
           + latency + "'");
     }
-  }
-
-  static void print(CampaignResult result) {
-    System.out.printf("seed %d: %s  ops %d (%.0f/s), faults %d, convergence %.0f ms%n",
-        result.seed(), result.validity().name().toLowerCase(), result.ops(),
-        result.opsPerSecond(), result.faults(), result.convergenceMs());
-    if (result.historyDigest() != null) {
-      System.out.println("history digest: " + result.historyDigest());
-    }
-    System.out.print(CheckRun.summary(result.results()));
-    System.out.println("run: " + result.runDir());
-    if (result.minimal() != null) {
-      System.out.println("minimal script (" + result.minimal() + "):");
-      try {
-        System.out.print(Files.readString(result.minimal()).indent(2));
-      } catch (java.io.IOException e) {
-        System.out.println("  (unreadable: " + e.getMessage() + ")");
-      }
-    }
-    System.out.flush();
   }
 
   private static Validity worse(Validity a, Validity b) {

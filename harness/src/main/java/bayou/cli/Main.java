@@ -8,27 +8,32 @@ import picocli.CommandLine.Command;
     description = "Bayou, a weakly consistent replicated store, and a Jepsen-style harness.",
     subcommands = {CampaignCommand.class, MasterCommand.class, SuiteCommand.class,
         HistoryCommand.class, BenchCommand.class,
-        CheckCommand.class, CommandLine.HelpCommand.class})
+        CheckCommand.class, StoreCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
   /** Exit code for bad arguments (picocli's usage errors). */
   static final int BAD_ARGUMENTS = 254;
 
   public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The command line with its error handlers, for main and for tests (which must not exit). */
+  static CommandLine commandLine() {
     CommandLine line = new CommandLine(new Main());
     line.setParameterExceptionHandler((e, argv) -> {
       System.err.println("bayou: " + e.getMessage());
-      System.err.println("Try 'bayou " + e.getCommandLine().getCommandName()
+      // the qualified name is "bayou" at the top and "bayou campaign" below it
+      System.err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName()
           + " --help' for more.");
       return BAD_ARGUMENTS;
     });
     line.setExecutionExceptionHandler((e, command, parsed) -> {
-      System.err.println("bayou " + command.getCommandName() + ": " + e.getMessage());
+      System.err.println(command.getCommandSpec().qualifiedName() + ": " + e.getMessage());
       if (Boolean.getBoolean("bayou.debug")) {
         e.printStackTrace();
       }
       return e instanceof IllegalArgumentException ? BAD_ARGUMENTS : 1;
     });
-    int code = line.execute(args);
-    System.exit(code);
+    return line;
   }
 }

@@ -96,7 +96,8 @@ final class SuiteCommand implements Callable<Integer> {
 
   /** The checkers' overall verdict on a recorded case; results.json is written beside it. */
   private static String verdict(Path runDir) {
-    int code = CheckRun.run(runDir, new PrintStream(OutputStream.nullOutputStream()));
+    PrintStream none = new PrintStream(OutputStream.nullOutputStream());
+    int code = CheckRun.run(runDir, none, none);
     return switch (code) {
       case 0 -> "valid";
       case 1 -> "invalid";

@@ -54,7 +54,7 @@ final class Sweep implements AutoCloseable {
   Outcome run(long first, int runs) throws Exception {
     if (runs == 1) {
       CampaignResult result = runOne(first, err);
-      CampaignCommand.print(result);
+      bayou.harness.RunReport.print(result, options, out);
       return tally(List.of(result));
     }
     long start = System.nanoTime();

@@ -19,8 +19,11 @@ final class CampaignArgs {
       args.append(" --ops ").append(options.opsLimit());
     }
     args.append(" --servers ").append(g.servers()).append(" --clients ").append(g.clients())
+        .append(" --keys ").append(g.keys())
         .append(" --concurrency ").append(options.concurrency())
-        .append(" --nemesis ").append(nemesis(g));
+        .append(" --nemesis ").append(nemesis(g))
+        .append(" --fault-probability ").append(g.faultProbability())
+        .append(" --min-servers ").append(g.minServers());
     if (!options.bug().isEmpty()) {
       args.append(" --bug ").append(options.bug());
     }
@@ -49,6 +52,7 @@ final class CampaignArgs {
     map.put("time-limit-s", options.timeLimit().toSeconds());
     map.put("ops-limit", options.opsLimit());
     map.put("servers", g.servers());
+    map.put("min-servers", g.minServers());
     map.put("clients", g.clients());
     map.put("keys", g.keys());
     map.put("concurrency", options.concurrency());

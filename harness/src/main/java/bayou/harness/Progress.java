@@ -10,6 +10,10 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class Progress implements AutoCloseable {
   static final long REDRAW_MS = 250;
+  /** Printed once above the line, which is otherwise terse. */
+  static final String LEGEND = "progress: seconds since start, client operations completed, "
+      + "faults injected, then the live servers in groups that reach each other ([0 3] [2]: "
+      + "2 is cut off from 0 and 3) and 'paused' while anti-entropy is stopped";
 
   private final Thread thread;
   private volatile boolean running = true;
@@ -17,6 +21,9 @@ final class Progress implements AutoCloseable {
   Progress(PrintStream err, long seed, ScheduleGenerator generator, AtomicLong ops,
       long startNanos) {
     boolean terminal = System.console() != null;
+    if (terminal) {
+      err.println(LEGEND);
+    }
     thread = new Thread(() -> {
       while (running && terminal) {
         double elapsed = (System.nanoTime() - startNanos) / 1e9;

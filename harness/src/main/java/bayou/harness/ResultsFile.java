@@ -8,14 +8,17 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** {@code results.json} of a campaign run: verdicts per checker, counts, seed and options. */
+/**
+ * {@code results.json} of a campaign run: verdicts per checker, counts, seed and options, live
+ * servers over time, the run's size, and for an invalid run the command that replays it.
+ */
 final class ResultsFile {
   private ResultsFile() {}
 
   static void write(Path runDir, CampaignOptions options, CampaignResult result)
       throws IOException {
     Map<String, Object> json = new LinkedHashMap<>();
-    json.put("valid", result.validity().name().toLowerCase(java.util.Locale.ROOT));
+    json.put("valid", result.validity().jepsenValue()); // as bin/bayou check writes it
     json.put("seed", result.seed());
     json.put("repeat", "bin/bayou campaign " + CampaignArgs.of(options, result.seed()));
     Map<String, Object> counts = new LinkedHashMap<>();
@@ -26,14 +29,20 @@ final class ResultsFile {
         : Math.round(result.convergenceMs()));
     json.put("counts", counts);
     json.put("options", CampaignArgs.describe(options));
+    if (options.record()) {
+      json.put("live-servers", LiveServers.of(result.runDir()));
+    }
     json.put("minimal", result.minimal() == null ? null : result.minimal().getFileName()
         .toString());
+    json.put("replay", result.minimal() == null ? null
+        : ReplayLine.of(result.runDir(), options.bug()));
     json.put("simulated", options.simulated());
     json.put("history-digest", result.historyDigest());
     if (result.minimalOnProcesses() != null) {
       json.put("minimal-reproduces-on-processes", result.minimalOnProcesses());
     }
     json.put("checkers", CheckRun.checkersJson(result.results()));
+    json.put("disk-bytes", DiskUsage.bytes(result.runDir())); // without results.json itself
     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
         .writeValue(runDir.resolve("results.json").toFile(), json);
   }

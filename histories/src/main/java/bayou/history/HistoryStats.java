@@ -60,6 +60,13 @@ final class HistoryStats {
     }
   }
 
+  /** What each error of a completed operation means; {@code dropped} puzzles newcomers. */
+  static final String ERRORS_LEGEND = "  (ERR_KEY: no such key; ERR_DEP: a read refused because "
+      + "the server lacks writes the session depends on; dropped: a write the server refused for"
+      + " the same reason (monotonic writes, writes follow reads) or because it was retiring or "
+      + "gone, nothing applied, the course master prints nothing; timeout: no reply in time, "
+      + "outcome unknown; no-server: the client had no server)";
+
   void print(PrintStream out) {
     long invoked = count(byType, OpType.INVOKE);
     long ok = count(byType, OpType.OK);
@@ -81,6 +88,9 @@ final class HistoryStats {
       out.println(b);
     }
     out.println("errors      " + counts(errors));
+    if (!errors.isEmpty()) {
+      out.println(ERRORS_LEGEND);
+    }
     out.println("clients     " + clients.size() + (clients.isEmpty() ? "" : " " + clients));
     out.println("servers     " + (servers.size() + unnumberedServers.size()) + serverList());
     out.println("snapshots   " + snapshots + byKind(snapshots, snapshotsByReason));

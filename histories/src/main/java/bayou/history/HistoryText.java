@@ -21,16 +21,22 @@ import java.nio.file.Path;
  * </pre>
  */
 public final class HistoryText {
+  /** Lines of column names and units above the events, each starting with {@code #}. */
+  public static final int HEADER_LINES = 3;
+
   private HistoryText() {}
 
   /**
-   * Prints one line per event of the history in runDir: index, time in ms, process, type, f,
+   * Prints {@link #HEADER_LINES} lines of column names and units (starting with {@code #}),
+   * then one line per event of the history in runDir: index, time in ms, process, type, f,
    * key, value (or error) and serving server; nemesis and snapshot events as summaries.
    *
    * @throws IllegalArgumentException if runDir holds no history
    */
   public static void show(Path runDir, PrintStream out) {
     StringBuilder line = new StringBuilder(160);
+    QueueFiles.existingQueueDir(runDir); // no header above a "no history" error
+    TextLines.header().forEach(out::println);
     HistoryReader.forEach(runDir, e -> {
       line.setLength(0);
       TextLines.append(line, e);

@@ -14,6 +14,13 @@ final class QueueFiles {
   /** The queue's directory inside a run directory. */
   static final String QUEUE_DIR = "queue";
 
+  /**
+   * How much a queue file grows at a time. Chronicle's default (64 MB) made every run's file at
+   * least 80 MB as ls counts it (sparse, but copied, archived and reported at that size); a run
+   * records about 100 bytes per event, so 1 MB steps waste little and cost few remappings.
+   */
+  static final long BLOCK_BYTES = 1 << 20;
+
   /** Chronicle writes this table when it creates a queue, before the first event. */
   private static final String METADATA = "metadata.cq4t";
 
@@ -50,7 +57,8 @@ final class QueueFiles {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create " + queueDir + ": " + e.getMessage(), e);
     }
-    return SingleChronicleQueueBuilder.binary(queueDir).rollCycle(rollCycle()).build();
+    return SingleChronicleQueueBuilder.binary(queueDir).rollCycle(rollCycle())
+        .blockSize(BLOCK_BYTES).build();
   }
 
   /**

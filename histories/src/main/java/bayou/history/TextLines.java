@@ -13,6 +13,25 @@ final class TextLines {
 
   private TextLines() {}
 
+  /** Column names aligned with the rows, then what the units and the other rows mean. */
+  static List<String> header() {
+    StringBuilder b = new StringBuilder("#");
+    padLeft(b, "index", 7);
+    b.append(' ');
+    padLeft(b, "time-ms", 12);
+    b.append("  ");
+    padRight(b, "process", 9);
+    padRight(b, "type", 7);
+    padRight(b, "f", 7);
+    padRight(b, "key", 12);
+    padRight(b, "value-or-error", 24);
+    b.append("server");
+    return List.of(b.toString(),
+        "# time-ms: milliseconds since the history began; server: master id and Bayou name;",
+        "# nemesis rows: fault and arguments; snapshot rows: a server's log (committed, tentative,"
+            + " version vector)");
+  }
+
   static void append(StringBuilder b, HistoryEvent event) {
     padLeft(b, Long.toString(event.index()), 8);
     b.append(' ');
