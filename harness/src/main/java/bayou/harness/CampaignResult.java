@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * What one campaign run found, and where its evidence is. {@code opsPerSecond} is over the
  * schedule (after the opening joins, before the final heal), in virtual time when simulated.
- * {@code historyDigest} is the SHA-256 of the history's JSON lines (null if nothing was
+ * {@code historyDigest} is the SHA-256 of the recorded history (null if nothing was
  * recorded); {@code minimalOnProcesses} says whether a minimal script found in simulation also
  * fails on real processes (null when not tried).
  */

@@ -70,8 +70,8 @@ public final class CampaignRunner {
     try (NodeCluster cluster = options.simulated()
             ? new SimCluster(simSeed(seed), options.sim(), options.bug())
             : new ProcessCluster(pools.get(), options.bug());
-        HistoryDigest sink = new HistoryDigest(options.record()
-            ? ChronicleHistory.create(runDir, cluster.historyClock()) : HistorySink.none());
+        HistorySink sink = options.record()
+            ? ChronicleHistory.create(runDir, cluster.historyClock()) : HistorySink.none();
         Progress progress = options.simulated() ? null
             : new Progress(err, seed, generator, ops, System.nanoTime())) {
       LongSupplier clock = cluster.historyClock();
@@ -94,7 +94,7 @@ public final class CampaignRunner {
       scheduleSeconds = (clock.getAsLong() - scheduleStart) / 1e9;
       convergenceMs = runFinale(recording, generator, executed, clock);
       recording.finish(false);
-      digest = options.record() ? sink.hex() : null;
+      digest = sink.digest();
     }
     Files.writeString(runDir.resolve("campaign.test"), Script.render(executed));
     messages.writeTo(runDir.resolve("messages.jsonl"));

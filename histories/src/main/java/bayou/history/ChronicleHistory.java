@@ -67,6 +67,12 @@ public final class ChronicleHistory implements HistorySink {
     return recorded;
   }
 
+  /** SHA-256 of the history so far, in hex: equal digests, equal histories. */
+  @Override
+  public synchronized String digest() {
+    return writer.digest();
+  }
+
   /** Closes the queue. Events already recorded stay readable. */
   @Override
   public synchronized void close() {

@@ -26,6 +26,8 @@ final class EventDecoder {
 
   private final List<String> symbols = new ArrayList<>();
   private final Map<LogEntry, LogEntry> sharedEntries = new HashMap<>();
+  /** Each server's committed log in its last snapshot read: the base of the next delta. */
+  private final Map<Integer, List<LogEntry>> lastCommitted = new HashMap<>();
 
   HistoryEvent read(Bytes<?> in) {
     byte tag = in.readByte();
@@ -85,7 +87,22 @@ final class EventDecoder {
     int server = (int) (in.readStopBit() - 1);
     String serverName = (mask & SNAPSHOT_SERVER_NAME) != 0 ? readSymbol(in) : null;
     String reason = (mask & REASON) != 0 ? readSymbol(in) : null;
-    List<LogEntry> committed = readEntries(in);
+    List<LogEntry> committed;
+    if ((mask & COMMITTED_DELTA) != 0) {
+      List<LogEntry> before = lastCommitted.getOrDefault(server, List.of());
+      long shared = in.readStopBit();
+      if (shared < 0 || shared > before.size()) {
+        throw new IllegalStateException("corrupt snapshot: shares " + shared + " entries of "
+            + before.size());
+      }
+      List<LogEntry> added = readEntries(in);
+      committed = new ArrayList<>((int) shared + added.size());
+      committed.addAll(before.subList(0, (int) shared));
+      committed.addAll(added);
+    } else {
+      committed = readEntries(in);
+    }
+    lastCommitted.put(server, committed);
     List<LogEntry> tentative = readEntries(in);
     Map<String, Long> vv = readMap(in);
     return new SnapshotEvent(index, time, server, serverName, reason, (mask & PRIMARY) != 0,

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import net.openhft.chronicle.bytes.Bytes;
 
 /**
@@ -19,6 +21,9 @@ import net.openhft.chronicle.bytes.Bytes;
 final class EventEncoder {
   private final Map<String, Integer> symbols = new HashMap<>();
   private final List<String> provisional = new ArrayList<>();
+  /** Each server's committed log in its last written snapshot: the base of the next delta. */
+  private final Map<Integer, List<LogEntry>> lastCommitted = new HashMap<>();
+  private SnapshotEvent pendingSnapshot; // written, not yet committed
 
   /**
    * Rejects what the format cannot hold before anything is written, so a bad event never leaves
@@ -57,6 +62,10 @@ final class EventEncoder {
   /** The document that was written reached the queue: its new symbols are now defined. */
   void commit() {
     provisional.clear();
+    if (pendingSnapshot != null) {
+      lastCommitted.put(pendingSnapshot.server(), pendingSnapshot.committed());
+      pendingSnapshot = null;
+    }
   }
 
   /** The document that was written was rolled back: forget the symbols it defined. */
@@ -65,6 +74,7 @@ final class EventEncoder {
       symbols.remove(s);
     }
     provisional.clear();
+    pendingSnapshot = null;
   }
 
   private void writeOp(OpEvent e, Bytes<?> out) {
@@ -135,7 +145,8 @@ final class EventEncoder {
   private void writeSnapshot(SnapshotEvent e, Bytes<?> out) {
     int mask = (e.serverName() != null ? SNAPSHOT_SERVER_NAME : 0)
         | (e.reason() != null ? REASON : 0)
-        | (e.primary() ? PRIMARY : 0);
+        | (e.primary() ? PRIMARY : 0)
+        | COMMITTED_DELTA;
     out.writeByte(SNAPSHOT);
     out.writeStopBit(e.index());
     out.writeStopBit(e.timeNanos());
@@ -147,9 +158,22 @@ final class EventEncoder {
     if ((mask & REASON) != 0) {
       writeSymbol(e.reason(), out);
     }
-    writeEntries(e.committed(), out);
+    List<LogEntry> committed = e.committed();
+    int shared = sharedPrefix(lastCommitted.getOrDefault(e.server(), List.of()), committed);
+    out.writeStopBit(shared);
+    writeEntries(committed.subList(shared, committed.size()), out);
     writeEntries(e.tentative(), out);
     writeMap(e.vv(), out);
+    pendingSnapshot = e;
+  }
+
+  private static int sharedPrefix(List<LogEntry> before, List<LogEntry> now) {
+    int n = Math.min(before.size(), now.size());
+    int i = 0;
+    while (i < n && (before.get(i) == now.get(i) || before.get(i).equals(now.get(i)))) {
+      i++;
+    }
+    return i;
   }
 
   private void writeEntries(List<LogEntry> entries, Bytes<?> out) {
@@ -176,7 +200,8 @@ final class EventEncoder {
 
   private void writeMap(Map<String, Long> map, Bytes<?> out) {
     out.writeStopBit(map.size());
-    for (Map.Entry<String, Long> e : map.entrySet()) {
+    Map<String, Long> sorted = map instanceof SortedMap<String, Long> ? map : new TreeMap<>(map);
+    for (Map.Entry<String, Long> e : sorted.entrySet()) {
       writeSymbol(e.getKey(), out);
       out.writeStopBit(e.getValue().longValue());
     }

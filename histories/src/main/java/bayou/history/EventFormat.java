@@ -9,7 +9,13 @@ package bayou.history;
  * kind's fields. Nullable fields are announced in a stop-bit presence mask and otherwise take no
  * bytes. Ints that use -1 for "none" are stored plus one, so "none" takes one byte, not two.
  * Strings are UTF-8 (song names need not be Latin-1). Maps are a stop-bit size then key/value
- * pairs in the map's iteration order.
+ * pairs in key order, so the same event always gives the same bytes (a history's digest is over
+ * them).
+ *
+ * <p>A snapshot's committed log usually repeats the one in the same server's previous snapshot and
+ * adds a few writes. With {@code COMMITTED_DELTA} it is written as the length of the prefix it
+ * shares with that previous snapshot (compared entry by entry, so any difference, a defect's
+ * included, is written out) followed by the rest: snapshots cost what changed, not the log.
  *
  * <p>Strings that repeat (f, keys, server names, version-vector keys, errors, ...) are symbols: the
  * first occurrence in the queue is written in full and numbered, later ones are just the number.
@@ -43,6 +49,7 @@ final class EventFormat {
   static final int SNAPSHOT_SERVER_NAME = 1;
   static final int REASON = 1 << 1;
   static final int PRIMARY = 1 << 2;
+  static final int COMMITTED_DELTA = 1 << 3;
 
   // LogEntry presence bits.
   static final int ENTRY_KEY = 1;

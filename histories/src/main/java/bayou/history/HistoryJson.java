@@ -60,18 +60,6 @@ public final class HistoryJson {
   }
 
   /**
-   * Writes one event as its export line (map entries sorted, so the same event always gives the
-   * same bytes), without the newline. For fingerprints of a history taken as it is recorded.
-   */
-  public static void writeLine(HistoryEvent event, OutputStream out) {
-    try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
-      JsonEventWriter.write(g, event);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot encode " + event.getClass().getSimpleName(), e);
-    }
-  }
-
-  /**
    * Reads a JSON lines file (as {@link #export} writes it) into a new history in
    * {@code runDir/queue}, keeping every event's index and time. Blank lines are skipped; an
    * event without an index gets its position among the events.

@@ -11,6 +11,11 @@ public interface HistorySink extends AutoCloseable {
 
   SnapshotEvent record(SnapshotEvent event);
 
+  /** A fingerprint of everything recorded so far (equal digests, equal histories), or null. */
+  default String digest() {
+    return null;
+  }
+
   @Override
   void close();
 

@@ -1,5 +1,9 @@
 package bayou.history;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import net.openhft.chronicle.bytes.Bytes;
 import java.nio.file.Path;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.ExcerptAppender;
@@ -14,6 +18,8 @@ final class QueueWriter implements AutoCloseable {
   private final ChronicleQueue queue;
   private final ExcerptAppender appender;
   private final EventEncoder encoder = new EventEncoder();
+  private byte[] written = new byte[1 << 12]; // a document's bytes, for the digest
+  private final MessageDigest digest = sha256();
   private boolean closed;
 
   QueueWriter(Path queueDir) {
@@ -41,7 +47,15 @@ final class QueueWriter implements AutoCloseable {
     EventEncoder.validate(event);
     try (DocumentContext dc = appender.writingDocument()) {
       try {
-        encoder.write(event, dc.wire().bytes());
+        Bytes<?> bytes = dc.wire().bytes();
+        long start = bytes.writePosition();
+        encoder.write(event, bytes);
+        int length = (int) (bytes.writePosition() - start);
+        if (length > written.length) {
+          written = new byte[Math.max(length, 2 * written.length)];
+        }
+        bytes.read(start, written, 0, length);
+        digest.update(written, 0, length);
       } catch (RuntimeException e) {
         dc.rollbackOnClose();
         encoder.rollback();
@@ -49,6 +63,27 @@ final class QueueWriter implements AutoCloseable {
       }
     }
     encoder.commit();
+  }
+
+  /**
+   * SHA-256 over every document written so far, in hex: the encoding is a function of the events
+   * alone (symbols numbered in order of first use, maps in key order), so two histories with
+   * the same digest hold the same events.
+   */
+  String digest() {
+    try {
+      return HexFormat.of().formatHex(((MessageDigest) digest.clone()).digest());
+    } catch (CloneNotSupportedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("this JVM has no SHA-256", e);
+    }
   }
 
   @Override

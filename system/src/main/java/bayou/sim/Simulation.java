@@ -95,7 +95,7 @@ public final class Simulation {
     int copies = options.duplication() > 0 && network.nextDouble() < options.duplication() ? 2 : 1;
     for (int copy = 0; copy < copies; copy++) {
       long at = scheduler.now() + latency();
-      long link = ((long) from.address() << 32) | toAddress;
+      long link = from.address() * 1_000_003L + toAddress; // Long.hashCode of a<<32|b is a^b
       boolean overtakes = options.reordering() > 0 && network.nextDouble() < options.reordering();
       if (!overtakes) {
         at = Math.max(at, lastDelivery.getOrDefault(link, 0L)); // TCP keeps a link in order
