@@ -75,8 +75,14 @@ public final class Script {
     return Optional.empty();
   }
 
-  static Step parseLine(String line) {
-    String[] w = line.split("\\s+");
+  /**
+   * Parses one course line (surrounding whitespace ignored): the one parser of the course
+   * grammar, for the master, the suite, campaigns, replays and the simulator alike.
+   *
+   * @throws IllegalArgumentException saying what is wrong with the line
+   */
+  public static Step parseLine(String line) {
+    String[] w = line.strip().split("\\s+");
     return switch (w[0]) {
       case "joinServer" -> new Step.JoinServer(id(w, 1, "joinServer <server>"));
       case "retireServer" -> new Step.RetireServer(id(w, 1, "retireServer <server>"));

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ScriptTest {
   private static final List<Step> EVERY_KIND = List.of(
@@ -55,6 +57,20 @@ class ScriptTest {
     Path file = dir.resolve("case.test");
     Files.writeString(file, EVERY_KIND_TEXT);
     assertEquals(EVERY_KIND, Script.parse(file));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"git 10 abc", "joinServer", "joinServer x", "put 1 a", "get 1 a b",
+      "printLog -1", "stabilize now", "joinClient 1", "joinServer 1234567890"})
+  void theOneParserRejectsMalformedLinesWithAReason(String line) {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Script.parseLine(line));
+    assertFalse(e.getMessage().isBlank());
+  }
+
+  @Test void theOneParserToleratesSurroundingSpace() {
+    assertEquals(new Step.JoinServer(10), Script.parseLine(" joinServer 10 "));
+    assertEquals(new Step.Put(3, "a", "b.c/d?e=1"), Script.parseLine("put 3 a b.c/d?e=1"));
   }
 
   @Test void malformedLinesNameLineNumberAndText() {

@@ -2,18 +2,39 @@ package bayou.harness;
 
 import bayou.cluster.Cluster;
 import bayou.gen.Step;
+import bayou.wire.Msg;
 
-/** Carries out one schedule step on a cluster; what the course master would do for its line. */
-final class StepRunner {
+/**
+ * The one interpreter of course commands: carries out a step on a cluster, for the master, the
+ * suite, campaigns, replays and the simulator alike. What a step returns goes to
+ * {@link Results}: the master prints it, the others let the recorder keep it.
+ */
+public final class StepRunner {
   private StepRunner() {}
 
+  /** What steps answered, for whoever shows it. */
+  public interface Results {
+    Results NONE = new Results() {};
+
+    default void read(Step.Get step, Msg.OpOutcome outcome) {}
+
+    default void written(Step step, Msg.OpOutcome outcome) {}
+
+    default void log(Step.PrintLog step, Msg.LogDump log) {}
+  }
+
   static void run(Cluster cluster, Step step) {
+    run(cluster, step, Results.NONE);
+  }
+
+  /** Carries out one step; a cluster that cannot throws {@code ClusterException}. */
+  public static void run(Cluster cluster, Step step, Results results) {
     if (step instanceof Step.Put s) {
-      cluster.put(s.client(), s.key(), s.value());
+      results.written(s, cluster.put(s.client(), s.key(), s.value()));
     } else if (step instanceof Step.Get s) {
-      cluster.get(s.client(), s.key());
+      results.read(s, cluster.get(s.client(), s.key()));
     } else if (step instanceof Step.Delete s) {
-      cluster.delete(s.client(), s.key());
+      results.written(s, cluster.delete(s.client(), s.key()));
     } else if (step instanceof Step.JoinServer s) {
       cluster.joinServer(s.id());
     } else if (step instanceof Step.RetireServer s) {
@@ -31,7 +52,7 @@ final class StepRunner {
     } else if (step instanceof Step.Stabilize) {
       cluster.stabilize();
     } else if (step instanceof Step.PrintLog s) {
-      cluster.log(s.id());
+      results.log(s, cluster.log(s.id()));
     } else {
       throw new IllegalArgumentException("unknown step " + step);
     }

@@ -3,6 +3,8 @@ package bayou.master;
 import bayou.cluster.NodeCluster;
 import bayou.cluster.NodePool;
 import bayou.cluster.SimCluster;
+import bayou.gen.Script;
+import bayou.gen.Step;
 import bayou.sim.NetworkOptions;
 import bayou.cluster.ProcessCluster;
 import bayou.cluster.RecordingCluster;
@@ -137,11 +139,18 @@ public final class Suite {
 
   /** How many processes a script starts: one per joinServer, one per new client. */
   public static int nodesNeeded(List<String> lines) {
-    Set<String> ids = new HashSet<>();
+    Set<Integer> ids = new HashSet<>();
     for (String line : lines) {
-      String[] words = line.trim().split("\\s+");
-      if (words.length >= 2 && (words[0].equals("joinServer") || words[0].equals("joinClient"))) {
-        ids.add(words[1]);
+      Step step;
+      try {
+        step = line.isBlank() ? null : Script.parseLine(line);
+      } catch (IllegalArgumentException e) {
+        continue; // the master will reject it; it starts nothing
+      }
+      if (step instanceof Step.JoinServer join) {
+        ids.add(join.id());
+      } else if (step instanceof Step.JoinClient join) {
+        ids.add(join.client());
       }
     }
     return ids.size();

@@ -2,6 +2,9 @@ package bayou.master;
 
 import bayou.cluster.Cluster;
 import bayou.cluster.ClusterException;
+import bayou.gen.Script;
+import bayou.gen.Step;
+import bayou.harness.StepRunner;
 import bayou.replica.Write;
 import bayou.wire.Msg;
 import java.io.BufferedReader;
@@ -10,11 +13,12 @@ import java.io.PrintStream;
 import java.util.stream.Stream;
 
 /**
- * The course master: reads commands from a reader until EOF, drives a {@link Cluster}, and prints
+ * The course master: reads commands from a reader until EOF, drives a {@link Cluster} through the
+ * one parser ({@link Script#parseLine}) and the one interpreter ({@link StepRunner}), and prints
  * exactly the course's results on {@code out}. Problems go to {@code err} as one line each and
  * the master carries on.
  */
-public final class Master {
+public final class Master implements StepRunner.Results {
   private final Cluster cluster;
   private final PrintStream out;
   private final PrintStream err;
@@ -36,7 +40,7 @@ public final class Master {
         continue;
       }
       try {
-        execute(Command.parse(line));
+        StepRunner.run(cluster, Script.parseLine(line), this);
       } catch (IllegalArgumentException | ClusterException e) {
         problems++;
         err.println("bayou master: line " + number + " ignored (" + line.trim() + "): "
@@ -47,39 +51,24 @@ public final class Master {
     return problems;
   }
 
-  private void execute(Command c) {
-    switch (c.name()) {
-      case "joinServer" -> cluster.joinServer(c.id(0));
-      case "retireServer" -> cluster.retireServer(c.id(0));
-      case "joinClient" -> cluster.joinClient(c.id(0), c.id(1));
-      case "breakConnection" -> cluster.breakConnection(c.id(0), c.id(1));
-      case "restoreConnection" -> cluster.restoreConnection(c.id(0), c.id(1));
-      case "pause" -> cluster.pause();
-      case "start" -> cluster.start();
-      case "stabilize" -> cluster.stabilize();
-      case "printLog" -> printLog(cluster.log(c.id(0)));
-      case "put" -> reportWrite(c, cluster.put(c.id(0), c.arg(1), c.arg(2)));
-      case "delete" -> reportWrite(c, cluster.delete(c.id(0), c.arg(1)));
-      case "get" -> reportGet(c.arg(1), cluster.get(c.id(0), c.arg(1)));
-      default -> throw new IllegalArgumentException("unknown command " + c.name());
-    }
-  }
-
-  private void printLog(Msg.LogDump log) {
+  @Override
+  public void log(Step.PrintLog step, Msg.LogDump log) {
     Stream.concat(log.committed().stream(), log.tentative().stream())
         .filter(w -> w.op().equals(Write.PUT) || w.op().equals(Write.DELETE))
         .forEach(w -> out.println(w.courseLine()));
   }
 
   /** A dropped write prints nothing (the course's rule); an unknown outcome says so on stderr. */
-  private void reportWrite(Command c, Msg.OpOutcome outcome) {
+  @Override
+  public void written(Step step, Msg.OpOutcome outcome) {
     if (outcome.status().equals("info") || "no-server".equals(outcome.error())) {
-      err.println("bayou master: " + c.name() + " by client " + c.id(0) + ": "
-          + outcome.error());
+      err.println("bayou master: " + step.toLine() + ": " + outcome.error());
     }
   }
 
-  private void reportGet(String key, Msg.OpOutcome outcome) {
+  @Override
+  public void read(Step.Get step, Msg.OpOutcome outcome) {
+    String key = step.key();
     if (outcome.status().equals("ok") || "ERR_DEP".equals(outcome.error())) {
       out.println(key + ":" + (outcome.value() != null ? outcome.value() : outcome.error()));
     } else {

@@ -20,7 +20,7 @@ class NoOrphansTest {
   void nodesExitWhenTheirMasterIsKilled() throws Exception {
     String java = ProcessHandle.current().info().command().orElse("java");
     Process master = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        "bayou.master.MasterMain").redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        "bayou.cli.Main", "master").redirectError(ProcessBuilder.Redirect.INHERIT).start();
     try (Writer in = master.outputWriter(StandardCharsets.UTF_8);
         BufferedReader out = new BufferedReader(new InputStreamReader(master.getInputStream(),
             StandardCharsets.UTF_8))) {
