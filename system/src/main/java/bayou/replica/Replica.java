@@ -156,7 +156,7 @@ public final class Replica {
 
   /** What a peer with this vector and commit count lacks: commits, then tentative writes. */
   public WriteBatch missingAt(Map<String, Long> peerStamps, long peerCommitted) {
-    VersionVector peer = new VersionVector(peerStamps);
+    VersionVector peer = VersionVector.readOnly(peerStamps);
     int from = (int) Math.min(peerCommitted, committed.size());
     List<Write> commits = List.copyOf(committed.subList(from, committed.size()));
     List<Write> writes = new ArrayList<>();
@@ -171,12 +171,12 @@ public final class Replica {
   /** Whether a peer with this vector and commit count knows something this server does not. */
   public boolean lacksFrom(Map<String, Long> peerStamps, long peerCommitted) {
     return peerCommitted > committed.size() || !vv.covers(peerStamps)
-        || new VersionVector(peerStamps).knowsRetiredListedBy(vv);
+        || VersionVector.readOnly(peerStamps).knowsRetiredListedBy(vv);
   }
 
   /** Whether a peer with this vector and commit count lacks something this server has. */
   public boolean peerLacks(Map<String, Long> peerStamps, long peerCommitted) {
-    VersionVector peer = new VersionVector(peerStamps);
+    VersionVector peer = VersionVector.readOnly(peerStamps);
     return peerCommitted < committed.size() || !peer.coversVector(vv)
         || vv.knowsRetiredListedBy(peerStamps);
   }
