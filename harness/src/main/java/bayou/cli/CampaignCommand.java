@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The main job: randomized fault campaigns against the real system, checked and stored. */
@@ -94,38 +95,8 @@ final class CampaignCommand implements Callable<Integer> {
       + "on all cores.")
   boolean sim;
 
-  @Option(names = "--latency-us", defaultValue = "100,1000", paramLabel = "MIN,MEAN",
-      description = "--sim: message latency in microseconds, a minimum plus an exponential tail "
-          + "up to the mean (default ${DEFAULT-VALUE}).")
-  String latency;
-
-  @Option(names = "--loss", defaultValue = "0", paramLabel = "P",
-      description = "--sim: chance that a message between nodes is lost (default "
-          + "${DEFAULT-VALUE}).")
-  double loss;
-
-  @Option(names = "--duplicate", defaultValue = "0", paramLabel = "P",
-      description = "--sim: chance that a message is delivered twice (default ${DEFAULT-VALUE}).")
-  double duplicate;
-
-  @Option(names = "--reorder", defaultValue = "0", paramLabel = "P",
-      description = "--sim: chance that a message may overtake earlier ones on its link "
-          + "(default ${DEFAULT-VALUE}; links are otherwise FIFO, as TCP).")
-  double reorder;
-
-  @Option(names = "--clock-skew-ms", defaultValue = "20", paramLabel = "MS",
-      description = "--sim: each server's clock is off by up to this much (default "
-          + "${DEFAULT-VALUE}).")
-  double clockSkewMs;
-
-  @Option(names = "--clock-drift-ppm", defaultValue = "100", paramLabel = "PPM",
-      description = "--sim: each clock runs fast or slow by up to this much (default "
-          + "${DEFAULT-VALUE}).")
-  double clockDriftPpm;
-
-  @Option(names = "--wire", description = "--sim: pass every message through the real wire "
-      + "codec (JSON) instead of as an object.")
-  boolean wire;
+  @Mixin
+  NetworkMixin network = new NetworkMixin();
 
   @Option(names = "--jobs", paramLabel = "N", description = "--sim sweeps: runs at once "
       + "(default: one per core).")
@@ -198,22 +169,8 @@ final class CampaignCommand implements Callable<Integer> {
         .build();
     return new CampaignOptions(generator, Duration.ofSeconds(timeLimit), ops, concurrency,
         BugNames.validated(bug), Duration.ofSeconds(shrinkTime),
-        store, name, !noRecord, sim ? network() : null);
-  }
-
-  private NetworkOptions network() {
-    String[] parts = latency.split(",");
-    if (parts.length != 2) {
-      throw new IllegalArgumentException("--latency-us takes MIN,MEAN in microseconds, got '"
-          + latency + "'");
-    }
-    try {
-      return new NetworkOptions(Long.parseLong(parts[0].trim()), Long.parseLong(parts[1].trim()),
-          loss, duplicate, reorder, Math.round(clockSkewMs * 1_000), clockDriftPpm, wire);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("--latency-us takes whole microseconds, got '"
-          + latency + "'");
-    }
+        store, name, !noRecord,
+        sim ? network.over(NetworkOptions.campaignDefault()) : null);
   }
 
   private static Validity worse(Validity a, Validity b) {

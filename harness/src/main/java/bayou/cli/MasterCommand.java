@@ -5,7 +5,10 @@ import bayou.cluster.NodePool;
 import bayou.cluster.RecordingCluster;
 import bayou.history.ChronicleHistory;
 import bayou.history.HistorySink;
+import bayou.cluster.NodeCluster;
 import bayou.cluster.ProcessCluster;
+import bayou.cluster.SimCluster;
+import bayou.sim.NetworkOptions;
 import bayou.master.Master;
 import java.io.BufferedReader;
 import java.io.FileDescriptor;
@@ -16,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The course master on stdin and stdout. */
@@ -32,6 +36,18 @@ final class MasterCommand implements Callable<Integer> {
       description = "Record the run (operations, faults, log snapshots) to a Chronicle Queue in "
           + "DIR; at EOF the master heals, stabilizes and snapshots every log for the checkers.")
   Path history;
+
+  @Option(names = "--sim", description = "Run the script in the deterministic simulator "
+      + "instead of on real processes (a reliable network and synchronized clocks unless the "
+      + "network options say otherwise).")
+  boolean sim;
+
+  @Option(names = "--seed", defaultValue = "1", description = "--sim: the simulator's seed "
+      + "(default ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Mixin
+  NetworkMixin network = new NetworkMixin();
 
   @Option(names = "--spares", defaultValue = "3",
       description = "Node processes kept booted ahead of need (default ${DEFAULT-VALUE}).")
@@ -50,12 +66,20 @@ final class MasterCommand implements Callable<Integer> {
         StandardCharsets.UTF_8);
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in,
         StandardCharsets.UTF_8));
-    try (NodePool pool = new NodePool(spares, NodePool.defaultNodeJvmArgs());
-        ProcessCluster cluster = new ProcessCluster(pool, bugs)) {
+    NetworkOptions simulated;
+    try {
+      simulated = sim ? network.over(NetworkOptions.reliable()) : null;
+    } catch (IllegalArgumentException e) {
+      System.err.println("bayou master: " + e.getMessage());
+      return Main.BAD_ARGUMENTS;
+    }
+    try (NodePool pool = sim ? null : new NodePool(spares, NodePool.defaultNodeJvmArgs());
+        NodeCluster cluster = sim ? new SimCluster(seed, simulated, bugs)
+            : new ProcessCluster(pool, bugs)) {
       if (history == null) {
         new Master(cluster, out, System.err).run(in);
       } else {
-        try (HistorySink sink = ChronicleHistory.create(history)) {
+        try (HistorySink sink = ChronicleHistory.create(history, cluster.historyClock())) {
           RecordingCluster recording = new RecordingCluster(cluster, sink);
           new Master(recording, out, System.err).run(in);
           out.flush();

@@ -1,6 +1,6 @@
 package bayou.harness;
 
-import bayou.sim.NetworkOptions;
+
 import bayou.gen.FaultKind;
 import bayou.gen.GeneratorOptions;
 import java.util.LinkedHashMap;
@@ -28,15 +28,7 @@ final class CampaignArgs {
       args.append(" --bug ").append(options.bug());
     }
     if (options.simulated()) {
-      NetworkOptions n = options.sim();
-      args.append(" --sim --latency-us ").append(n.minLatencyMicros()).append(',')
-          .append(n.meanLatencyMicros()).append(" --loss ").append(n.loss())
-          .append(" --duplicate ").append(n.duplication()).append(" --reorder ")
-          .append(n.reordering()).append(" --clock-skew-ms ").append(n.maxSkewMicros() / 1e3)
-          .append(" --clock-drift-ppm ").append(n.maxDriftPpm());
-      if (n.wire()) {
-        args.append(" --wire");
-      }
+      args.append(" --sim ").append(options.sim().toArgs());
     }
     return args.toString();
   }

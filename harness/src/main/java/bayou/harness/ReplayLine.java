@@ -15,8 +15,21 @@ public final class ReplayLine {
 
   /** For example {@code rm -rf D/replay && bin/bayou master --bug skip-mw --history ...}. */
   public static String of(Path runDir, String bug) {
+    return of(runDir, bug, "");
+  }
+
+  /**
+   * The replay of a simulated run: in the simulator, from the seed and network its shrinking
+   * replayed with, so the failure shows again exactly as it did there.
+   */
+  public static String of(Path runDir, CampaignOptions options, long seed) {
+    return of(runDir, options.bug(), options.simulated() ? " --sim --seed "
+        + CampaignRunner.simSeed(seed) + " " + options.sim().toArgs() : "");
+  }
+
+  private static String of(Path runDir, String bug, String sim) {
     String replay = runDir.resolve(REPLAY_DIR).toString();
-    return "rm -rf " + replay + " && bin/bayou master"
+    return "rm -rf " + replay + " && bin/bayou master" + sim
         + (bug == null || bug.isEmpty() ? "" : " --bug " + bug)
         + " --history " + replay + " < " + runDir.resolve("minimal.test")
         + " && bin/bayou check " + replay;

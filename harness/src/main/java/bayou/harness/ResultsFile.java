@@ -35,7 +35,7 @@ final class ResultsFile {
     json.put("minimal", result.minimal() == null ? null : result.minimal().getFileName()
         .toString());
     json.put("replay", result.minimal() == null ? null
-        : ReplayLine.of(result.runDir(), options.bug()));
+        : ReplayLine.of(result.runDir(), options, result.seed()));
     json.put("simulated", options.simulated());
     json.put("history-digest", result.historyDigest());
     if (result.minimalOnProcesses() != null) {

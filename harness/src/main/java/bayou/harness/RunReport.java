@@ -30,10 +30,11 @@ public final class RunReport {
     if (result.minimal() != null) {
       printMinimal(result, out);
       out.println("replay it (shows the failure again): "
-          + ReplayLine.of(result.runDir(), options.bug()));
+          + ReplayLine.of(result.runDir(), options, result.seed()));
       if (result.minimalOnProcesses() != null) {
         out.println("on real processes, minimal.test " + (result.minimalOnProcesses()
-            ? "fails the same way" : "passes: a failure found only in simulation"));
+            ? "fails the same way: " + ReplayLine.of(result.runDir(), options.bug())
+            : "passes: a failure found only in simulation"));
       }
     }
     out.flush();

@@ -42,6 +42,13 @@ public record NetworkOptions(long minLatencyMicros, long meanLatencyMicros, doub
     return new NetworkOptions(100, 1_000, 0, 0, 0, 20_000, 100, false);
   }
 
+  /** The command-line options that give exactly these (see {@code bin/bayou campaign --help}). */
+  public String toArgs() {
+    return "--latency-us " + minLatencyMicros + "," + meanLatencyMicros + " --loss " + loss
+        + " --duplicate " + duplication + " --reorder " + reordering + " --clock-skew-ms "
+        + maxSkewMicros / 1e3 + " --clock-drift-ppm " + maxDriftPpm + (wire ? " --wire" : "");
+  }
+
   public NetworkOptions withWire(boolean roundTrip) {
     return new NetworkOptions(minLatencyMicros, meanLatencyMicros, loss, duplication,
         reordering, maxSkewMicros, maxDriftPpm, roundTrip);
