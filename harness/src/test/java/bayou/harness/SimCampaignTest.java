@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bayou.checker.CheckRun;
+import bayou.checker.Checkers;
+import bayou.checker.History;
 import bayou.checker.Validity;
 import bayou.cluster.NodePool;
 import bayou.gen.FaultKind;
 import bayou.gen.GeneratorOptions;
 import bayou.gen.Script;
 import bayou.gen.Step;
+import bayou.history.HistoryReader;
 import bayou.replica.Bug;
 import bayou.sim.NetworkOptions;
 import java.io.ByteArrayOutputStream;
@@ -78,11 +81,7 @@ class SimCampaignTest {
   @Test
   void anotherJvmRecordsTheSameHistory() throws Exception {
     CampaignResult here = run(options("", Duration.ZERO, NetworkOptions.campaignDefault()), 9);
-    Path root = Path.of(System.getProperty("bayou.root", "..")).toAbsolutePath().normalize();
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"),
-        "bin", "java").toString()));
-    command.addAll(Files.readAllLines(root.resolve("bin/jvm-flags")).stream()
-        .filter(line -> !line.isBlank()).toList());
+    List<String> command = new ArrayList<>(javaWithFlags());
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), "bayou.cli.Main",
         "campaign", "--sim", "--seed", "9", "--ops", Long.toString(OPS), "--shrink-time", "0",
         "--store", store.resolve("other").toString()));
@@ -128,6 +127,39 @@ class SimCampaignTest {
         NetworkOptions.campaignDefault(), "skip-ryw", scratch()), failed,
         new PrintStream(new ByteArrayOutputStream()));
     assertTrue(again.stillFails(minimal));
+  }
+
+  /** The replay command an invalid simulated run prints shows the failure again. */
+  @Test
+  void theReplayCommandOfASimulatedRunFailsTheSameChecker() throws Exception {
+    CampaignResult result = run(faulty("skip-ryw", Duration.ofSeconds(30)), 1);
+    assertNotNull(result.minimal());
+    String line = ReplayLine.of(result.runDir(), faulty("skip-ryw", Duration.ZERO), 1);
+    String masterArgs = line.substring(line.indexOf("bin/bayou master ") + 17,
+        line.indexOf(" --history "));
+    Path replay = result.runDir().resolve("replay");
+    List<String> command = new ArrayList<>(javaWithFlags());
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), "bayou.cli.Main",
+        "master"));
+    command.addAll(List.of(masterArgs.split(" ")));
+    command.addAll(List.of("--history", replay.toString()));
+    Process master = new ProcessBuilder(command).redirectInput(result.minimal().toFile())
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    assertTrue(master.waitFor(120, TimeUnit.SECONDS), "the replay finished");
+    History.Builder history = History.builder();
+    HistoryReader.forEach(replay, history::add);
+    assertTrue(Checkers.checkAll(history.build()).stream().anyMatch(r ->
+        r.checker().equals("session") && r.validity() == Validity.INVALID), line);
+  }
+
+  private static List<String> javaWithFlags() throws IOException {
+    Path root = Path.of(System.getProperty("bayou.root", "..")).toAbsolutePath().normalize();
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"),
+        "bin", "java").toString()));
+    command.addAll(Files.readAllLines(root.resolve("bin/jvm-flags")).stream()
+        .filter(flag -> !flag.isBlank()).toList());
+    return command;
   }
 
   private Path scratch() throws IOException {
