@@ -7,6 +7,7 @@ import bayou.history.ChronicleHistory;
 import bayou.history.HistorySink;
 import bayou.cluster.ProcessCluster;
 import bayou.master.Master;
+import bayou.report.RunReport;
 import java.io.BufferedReader;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -61,6 +62,7 @@ final class MasterCommand implements Callable<Integer> {
           out.flush();
           finish(recording);
         }
+        RunReport.writeQuietly(history, System.err); // once the queue is closed
       }
     }
     out.flush();

@@ -17,6 +17,7 @@ import bayou.history.ChronicleHistory;
 import bayou.history.HistoryReader;
 import bayou.history.HistorySink;
 import bayou.history.HistoryText;
+import bayou.report.RunReport;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -83,6 +84,7 @@ public final class CampaignRunner {
     CampaignResult result = new CampaignResult(runDir, seed, validity, results, ops.get(),
         generator.faultSteps(), ops.get() / scheduleSeconds, convergenceMs, minimal);
     ResultsFile.write(runDir, options, result);
+    RunReport.writeQuietly(runDir, err);
     RunStore.markLatest(options.store(), runDir);
     return result;
   }
