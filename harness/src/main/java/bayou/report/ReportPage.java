@@ -26,16 +26,17 @@ final class ReportPage {
     this.data = data;
   }
 
-  String render(List<String> pictures) {
-    String name = runDir.toAbsolutePath().normalize().getFileName().toString();
+  String render(String name, List<String> pictures) {
     html.append(Html.head("bayou run " + name)).append("<body>\n<h1>Run ")
         .append(Html.escape(name)).append("</h1>\n");
     verdict();
+    html.append("<p><a id=\"timeline-link\" href=\"timeline.html\">timeline</a> &middot; "
+        + "<a href=\"#findings\">findings</a> &middot; <a href=\"#pictures\">plots</a></p>\n");
     repeat();
     numbers();
     checkers();
     files();
-    html.append("<h2>Pictures</h2>\n<p><a href=\"timeline.html\">timeline.html</a>: every "
+    html.append("<h2 id=\"pictures\">Pictures</h2>\n<p><a href=\"timeline.html\">timeline.html</a>: every "
         + "operation per client over time, faults shaded.</p>\n");
     for (String picture : pictures) {
       html.append("<p><a href=\"").append(picture).append("\"><img src=\"").append(picture)
@@ -45,7 +46,7 @@ final class ReportPage {
   }
 
   private void verdict() {
-    String valid = results == null ? "unchecked" : results.path("valid").asText("unknown");
+    String valid = results == null ? "unchecked" : word(results.path("valid"));
     html.append("<p>Verdict: <span id=\"verdict\" class=\"").append(Html.escape(valid))
         .append("\">").append(Html.escape(valid)).append("</span>");
     if (results == null) {
@@ -96,13 +97,12 @@ final class ReportPage {
     html.append("<h2>Checkers</h2>\n<table id=\"checkers\"><tr><th>checker</th><th>verdict</th>"
         + "<th>counts</th></tr>\n");
     checkers.fields().forEachRemaining(e -> {
-      String valid = e.getValue().path("valid").asText();
-      String word = valid.equals("true") ? "valid" : valid.equals("false") ? "invalid" : valid;
+      String word = word(e.getValue().path("valid"));
       html.append("<tr><td>").append(Html.escape(e.getKey())).append("</td><td class=\"")
           .append(Html.escape(word)).append("\">").append(Html.escape(word)).append("</td><td>")
           .append(Html.escape(e.getValue().path("counts").toString())).append("</td></tr>\n");
     });
-    html.append("</table>\n<h2>Findings</h2>\n");
+    html.append("</table>\n<h2 id=\"findings\">Findings</h2>\n");
     int[] n = {0};
     checkers.fields().forEachRemaining(e -> {
       for (JsonNode violation : e.getValue().path("violations")) {
@@ -135,6 +135,13 @@ final class ReportPage {
           .append("</li>\n");
     }
     html.append("</ul></div>\n");
+  }
+
+  /** valid, invalid or unknown, from a campaign's words or from Jepsen's true / false. */
+  static String word(JsonNode valid) {
+    String text = valid.asText("unknown");
+    return text.equals("true") ? "valid" : text.equals("false") ? "invalid"
+        : text.isEmpty() ? "unknown" : text;
   }
 
   static String opLine(RunData.Span span) {

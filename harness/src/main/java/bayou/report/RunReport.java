@@ -55,11 +55,11 @@ public final class RunReport {
           MessagesDiagram.render(MessagesDiagram.read(messages))));
       pictures.add("messages.svg");
     }
-    String name = runDir.toAbsolutePath().normalize().getFileName().toString();
+    String name = runDir.toRealPath().getFileName().toString(); // store/latest: its target
     written.add(writeString(runDir.resolve(TIMELINE), new TimelinePage(data, results)
         .render(name)));
     written.add(writeString(runDir.resolve(REPORT), new ReportPage(runDir, results, data)
-        .render(pictures)));
+        .render(name, pictures)));
     return written;
   }
 

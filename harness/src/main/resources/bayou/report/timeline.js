@@ -31,6 +31,14 @@
   const named = data.named; // event index -> finding number in report.html
   const opOfEvent = new Map();
   ops.forEach((op, i) => { opOfEvent.set(op[F.invoke], i); opOfEvent.set(op[F.complete], i); });
+  // overlapping faults of one kind shade the columns once, by their union
+  const unions = {partition: [], pause: [], stabilize: []};
+  for (const [kind, , from, to] of data.faults) {
+    const u = unions[kind];
+    if (!u) continue;
+    const last = u[u.length - 1];
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to); else u.push([from, to]);
+  }
   const namedOps = new Set();
   Object.keys(named).forEach(ev => { if (opOfEvent.has(+ev)) namedOps.add(opOfEvent.get(+ev)); });
 
@@ -84,14 +92,20 @@
     const lastLabel = {};
     const width = col * data.processes.length;
     ctx.font = '10px sans-serif';
+    for (const kind of Object.keys(unions)) {
+      ctx.fillStyle = SHADE[kind];
+      for (const [from, to] of unions[kind]) {
+        if (to >= top && from <= bottom) {
+          ctx.fillRect(GUTTER_PX - left, y(from), width, Math.max(1, (to - from) * pxPerMs));
+        }
+      }
+    }
     for (const [kind, label, from, to] of data.faults) {
       if (to < top || from > bottom) continue;
       const lane = LANES.indexOf(kind);
       const lx = AXIS_PX + lane * LANE_PX;
       const y0 = y(from), h = Math.max(1, (to - from) * pxPerMs);
       if (SHADE[kind]) {
-        ctx.fillStyle = SHADE[kind];
-        ctx.fillRect(GUTTER_PX - left, y0, width, h);
         ctx.fillStyle = SHADE[kind].replace(/[\d.]+\)$/, '0.7)');
         ctx.fillRect(lx, y0, LANE_PX - 2, h);
       } else {
