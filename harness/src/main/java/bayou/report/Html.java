@@ -35,7 +35,8 @@ final class Html {
 
   /** The start of every page: a title, the shared style, and a collector of script errors. */
   static String head(String title) {
-    return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>"
+    return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
+        + "<link rel=\"icon\" href=\"data:,\">\n<title>"
         + escape(title) + "</title>\n<style>" + STYLE + "</style>\n</head>\n";
   }
 
