@@ -78,7 +78,7 @@ final class RunIndex {
     long ops = counts.has("ops") ? counts.path("ops").asLong()
         : json.path("checkers").path("well-formed").path("counts").path("ops").asLong();
     return new Row(path, time(run), name, json.path("seed").asText("-"),
-        ReportPage.word(json.path("valid")), ops, counts.path("faults").asLong(),
+        ReportPage.word(json.path("valid")), ops, counts.path("faults").asLong(-1),
         json.path("options").path("bug").asText(""));
   }
 
@@ -113,8 +113,8 @@ final class RunIndex {
       String link = "/run/" + Html.escape(urlPath(r.path())) + "/report.html";
       html.append("<tr class=\"run ").append(Html.escape(r.verdict())).append("\"><td><a href=\"")
           .append(link).append("\">").append(Html.escape(r.time())).append("</a></td>");
-      for (Object cell : List.of(r.name(), r.seed(), r.verdict(), r.ops(), r.faults(),
-          r.bug())) {
+      for (Object cell : List.of(r.name(), r.seed(), r.verdict(), r.ops(),
+          r.faults() < 0 ? "-" : r.faults(), r.bug())) { // a run checked alone counts none
         html.append("<td>").append(Html.escape(cell)).append("</td>");
       }
       html.append("</tr>\n");

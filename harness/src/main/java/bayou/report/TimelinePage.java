@@ -69,8 +69,7 @@ final class TimelinePage {
       OpEvent done = span.completion();
       ops.add(Arrays.asList(column.get(invoke.process()), ms(span.startNanos()), ms(span.endNanos()),
           span.outcome(), invoke.index(), done == null ? -1 : done.index(), invoke.f(),
-          String.valueOf(invoke.key()), String.valueOf(done != null && invoke.f().equals("get")
-              ? done.value() : invoke.value()),
+          String.valueOf(invoke.key()), value(invoke, done),
           done == null ? -1 : done.server(), name(done == null ? null : done.serverName()),
           vector(done == null ? null : done.vv()), write(done == null ? null : done.readFrom()),
           write(done == null ? null : done.writeId()),
@@ -78,6 +77,15 @@ final class TimelinePage {
           vector(done == null ? null : done.writeSet())));
     }
     return ops;
+  }
+
+  /** A put's value, a get's answer (its value or its error), else "-". */
+  private static String value(OpEvent invoke, OpEvent done) {
+    if (!invoke.f().equals("get")) {
+      return String.valueOf(invoke.value() == null ? "-" : invoke.value());
+    }
+    return done == null ? "?" : String.valueOf(done.value() != null ? done.value()
+        : done.error());
   }
 
   private List<Object> faults() {

@@ -13,7 +13,7 @@
     stabilize: 'rgba(80,120,220,0.15)'};
   const LINE = {retire: '#82a', join: '#1a4', move: '#e80'};
   const LANES = ['partition', 'pause', 'stabilize', 'retire', 'join', 'move'];
-  const LANE_PX = 12, AXIS_PX = 56, LABEL_GAP_PX = 12;
+  const LANE_PX = 12, AXIS_PX = 56, LABEL_GAP_PX = 12, COLUMN_PX_MAX = 180;
   const GUTTER_PX = AXIS_PX + LANES.length * LANE_PX + 4;
   const scroller = document.getElementById('scroller');
   const spacer = document.getElementById('spacer');
@@ -47,7 +47,8 @@
       + data.faults.length + ' faults and stabilizes, ' + data.processes.length + ' clients';
 
   function columnPx() {
-    return Math.max(40, (canvas.width - GUTTER_PX) / Math.max(1, data.processes.length));
+    const fit = (canvas.width - GUTTER_PX) / Math.max(1, data.processes.length);
+    return Math.min(COLUMN_PX_MAX, Math.max(40, fit));
   }
   function layout() {
     canvas.width = scroller.clientWidth;
