@@ -118,11 +118,12 @@ final class Charts {
 
   /** Partitions and pauses as shaded intervals (overlaps merged), retires and joins as lines. */
   static void shadeFaults(XYPlot plot, List<Fault> faults) {
-    for (double[] interval : merged(faults, "partition")) {
-      plot.addDomainMarker(new IntervalMarker(interval[0], interval[1], PARTITION), Layer.BACKGROUND);
-    }
-    for (double[] interval : merged(faults, "pause")) {
-      plot.addDomainMarker(new IntervalMarker(interval[0], interval[1], PAUSE), Layer.BACKGROUND);
+    for (String kind : List.of("partition", "pause")) {
+      Color shade = kind.equals("pause") ? PAUSE : PARTITION;
+      for (double[] interval : merged(faults, kind)) {
+        plot.addDomainMarker(new IntervalMarker(interval[0], interval[1], shade),
+            Layer.BACKGROUND);
+      }
     }
     for (Fault fault : faults) {
       Color line = fault.kind().equals("retire") ? RETIRE : fault.kind().equals("join") ? JOIN

@@ -36,8 +36,8 @@ final class ReportPage {
     numbers();
     checkers();
     files();
-    html.append("<h2 id=\"pictures\">Pictures</h2>\n<p><a href=\"timeline.html\">timeline.html</a>: every "
-        + "operation per client over time, faults shaded.</p>\n");
+    html.append("<h2 id=\"pictures\">Pictures</h2>\n<p><a href=\"timeline.html\">"
+        + "timeline.html</a>: every operation per client over time, faults shaded.</p>\n");
     for (String picture : pictures) {
       html.append("<p><a href=\"").append(picture).append("\"><img src=\"").append(picture)
           .append("\" alt=\"").append(picture).append("\"></a></p>\n");
@@ -117,7 +117,8 @@ final class ReportPage {
   private void violation(String checker, JsonNode violation, int n) {
     html.append("<div class=\"violation\" id=\"finding-").append(n).append("\"><h3>")
         .append(Html.escape(checker)).append(" / ")
-        .append(Html.escape(violation.path("kind").asText())).append("</h3>\n<p class=\"explanation\">")
+        .append(Html.escape(violation.path("kind").asText()))
+        .append("</h3>\n<p class=\"explanation\">")
         .append(Html.escape(violation.path("explanation").asText())).append("</p>\n<ul>\n");
     int listed = 0;
     for (JsonNode event : violation.path("events")) {

@@ -66,15 +66,13 @@ final class TimelinePage {
     List<Object> ops = new ArrayList<>(data.spans.size());
     for (RunData.Span span : data.spans) {
       OpEvent invoke = span.invoke();
-      OpEvent done = span.completion();
-      ops.add(Arrays.asList(column.get(invoke.process()), ms(span.startNanos()), ms(span.endNanos()),
-          span.outcome(), invoke.index(), done == null ? -1 : done.index(), invoke.f(),
-          String.valueOf(invoke.key()), value(invoke, done),
-          done == null ? -1 : done.server(), name(done == null ? null : done.serverName()),
-          vector(done == null ? null : done.vv()), write(done == null ? null : done.readFrom()),
-          write(done == null ? null : done.writeId()),
-          vector(done == null ? null : done.readSet()),
-          vector(done == null ? null : done.writeSet())));
+      // never completed: the invocation stands in, with no server, vectors or write
+      OpEvent done = span.completion() == null ? invoke : span.completion();
+      ops.add(Arrays.asList(column.get(invoke.process()), ms(span.startNanos()),
+          ms(span.endNanos()), span.outcome(), invoke.index(), done.index(), invoke.f(),
+          String.valueOf(invoke.key()), value(invoke, span.completion()), done.server(),
+          name(done.serverName()), vector(done.vv()), write(done.readFrom()),
+          write(done.writeId()), vector(done.readSet()), vector(done.writeSet())));
     }
     return ops;
   }

@@ -138,7 +138,9 @@
     ctx.fillStyle = 'rgba(250,250,250,0.9)';
     ctx.fillRect(GUTTER_PX - left, 0, col * data.processes.length, 14);
     ctx.fillStyle = '#000';
-    data.processes.forEach((p, c) => ctx.fillText('client ' + p, GUTTER_PX + c * col - left + 3, 11));
+    data.processes.forEach((p, c) => {
+      ctx.fillText('client ' + p, GUTTER_PX + c * col - left + 3, 11);
+    });
     ctx.fillText('faults', AXIS_PX, 11);
   }
   function niceStep(ms) {
@@ -224,7 +226,10 @@
     }
   });
   scroller.addEventListener('mouseleave', () => { tip.style.display = 'none'; });
-  scroller.addEventListener('click', e => { const i = hit(e.clientX, e.clientY); if (i >= 0) select(i); });
+  scroller.addEventListener('click', e => {
+    const i = hit(e.clientX, e.clientY);
+    if (i >= 0) select(i);
+  });
   layout();
   showEvent();
   draw();

@@ -19,8 +19,7 @@ class RunReportTest {
   @Test
   void anInvalidRunsReportExplainsTheViolationAndLinksItsOperations() throws Exception {
     Path run = RunFixture.invalid(dir.resolve("run"));
-    String report = Files.readString(run.resolve(RunReport.REPORT));
-    assertTrue(report.contains("class=\"invalid\">invalid</span>"), report);
+    String report = verdict(run, "invalid");
     assertTrue(report.contains("session / read-your-writes"), report);
     List<String> links = new ArrayList<>();
     var matcher = java.util.regex.Pattern.compile("href=\"timeline.html#ev=(\\d+)\"")
@@ -51,9 +50,7 @@ class RunReportTest {
 
   @Test
   void aValidRunSaysSoAndHasNoFindings() throws Exception {
-    Path run = RunFixture.valid(dir.resolve("run"));
-    String report = Files.readString(run.resolve(RunReport.REPORT));
-    assertTrue(report.contains("class=\"valid\">valid</span>"), report);
+    String report = verdict(RunFixture.valid(dir.resolve("run")), "valid");
     assertTrue(report.contains("<p>None.</p>"), report);
     assertTrue(report.contains("faults: partition</th><td>1<"), report);
   }
@@ -104,5 +101,12 @@ class RunReportTest {
     double seconds = (System.nanoTime() - start) / 1e9;
     System.err.printf("RunReportTest: every picture of 50,000 operations in %.2f s%n", seconds);
     assertTrue(seconds < 2.0, seconds + " s");
+  }
+
+  /** The run's report, having checked that it shows this verdict. */
+  private static String verdict(Path run, String verdict) throws Exception {
+    String report = Files.readString(run.resolve(RunReport.REPORT));
+    assertTrue(report.contains("class=\"" + verdict + "\">" + verdict + "</span>"), report);
+    return report;
   }
 }
