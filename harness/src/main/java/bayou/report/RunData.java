@@ -19,54 +19,56 @@ import java.util.TreeSet;
  */
 final class RunData {
   final List<Span> spans = new ArrayList<>();
-  final List<Fault> faults;
+  List<Fault> faults;
   final List<SnapshotEvent> snapshots = new ArrayList<>();
   final List<NemesisEvent> nemeses = new ArrayList<>();
   /** Every process (client) that invoked an operation, in ascending order. */
-  final List<Integer> processes;
+  List<Integer> processes;
   /** Event index of an operation's invocation or completion, to the span's position. */
   final Map<Long, Integer> spanOfEvent = new HashMap<>();
   long endNanos;
 
-  private RunData(List<HistoryEvent> events) {
-    Map<Integer, OpEvent> pending = new HashMap<>();
-    Map<Integer, Integer> pendingSpan = new HashMap<>();
-    TreeSet<Integer> seen = new TreeSet<>();
-    for (HistoryEvent event : events) {
-      endNanos = Math.max(endNanos, event.timeNanos());
-      if (event instanceof OpEvent op) {
-        seen.add(op.process());
-        if (op.type() == OpType.INVOKE) {
-          pending.put(op.process(), op);
-          pendingSpan.put(op.process(), spans.size());
-          spanOfEvent.put(op.index(), spans.size());
-          spans.add(new Span(op, null));
-        } else if (pending.remove(op.process()) != null) {
-          int at = pendingSpan.remove(op.process());
-          spans.set(at, new Span(spans.get(at).invoke(), op));
-          spanOfEvent.put(op.index(), at);
-        }
-      } else if (event instanceof SnapshotEvent snapshot) {
-        snapshots.add(snapshot);
-      } else if (event instanceof NemesisEvent nemesis) {
-        nemeses.add(nemesis);
+  private final Map<Integer, Integer> pendingSpan = new HashMap<>();
+  private final TreeSet<Integer> seen = new TreeSet<>();
+
+  private RunData() {}
+
+  /** Takes the next event of the history, in index order. */
+  private void add(HistoryEvent event) {
+    endNanos = Math.max(endNanos, event.timeNanos());
+    if (event instanceof OpEvent op) {
+      seen.add(op.process());
+      if (op.type() == OpType.INVOKE) {
+        pendingSpan.put(op.process(), spans.size());
+        spanOfEvent.put(op.index(), spans.size());
+        spans.add(new Span(op, null));
+      } else if (pendingSpan.containsKey(op.process())) {
+        int at = pendingSpan.remove(op.process());
+        spans.set(at, new Span(spans.get(at).invoke(), op));
+        spanOfEvent.put(op.index(), at);
       }
+    } else if (event instanceof SnapshotEvent snapshot) {
+      snapshots.add(snapshot);
+    } else if (event instanceof NemesisEvent nemesis) {
+      nemeses.add(nemesis);
     }
+  }
+
+  /** Indexes what was added: the processes in order, faults as intervals. */
+  private RunData finish() {
     processes = List.copyOf(seen);
     long firstOp = spans.isEmpty() ? Long.MAX_VALUE : spans.get(0).startNanos();
     // the setup's joins build the cluster; they are not faults
     faults = Fault.intervals(nemeses, endNanos).stream()
         .filter(f -> !(f.kind().equals("join") && f.startNanos() < firstOp)).toList();
+    return this;
   }
 
+  /** Streams the history of runDir in, keeping only what the pictures need. */
   static RunData read(Path runDir) {
-    List<HistoryEvent> events = new ArrayList<>();
-    HistoryReader.forEach(runDir, events::add);
-    return of(events);
-  }
-
-  static RunData of(List<HistoryEvent> events) {
-    return new RunData(events);
+    RunData data = new RunData();
+    HistoryReader.forEach(runDir, data::add);
+    return data.finish();
   }
 
   /** The span that an event (an invocation or a completion) belongs to, or null. */

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The pictures of one run, written into its directory beside {@code results.json}:
@@ -24,14 +25,18 @@ public final class RunReport {
   private RunReport() {}
 
   /**
-   * Writes every picture of the run in runDir. A report is a view of the evidence, never the
-   * evidence: a failure is said on err and leaves the run and its verdict as they are.
+   * Writes every picture of the run in runDir and says where on err. A report is a view of the
+   * evidence, never the evidence: a failure is said on err and leaves the run and its verdict
+   * as they are.
    *
    * @return whether every picture was written
    */
   public static boolean writeQuietly(Path runDir, PrintStream err) {
     try {
+      long start = System.nanoTime();
       write(runDir);
+      err.printf("bayou: report %s (its pictures took %.2f s)%n", runDir.resolve(REPORT),
+          (System.nanoTime() - start) / 1e9);
       return true;
     } catch (IOException | RuntimeException e) {
       err.println("bayou: could not write the pictures of " + runDir + ": " + e);
@@ -45,7 +50,13 @@ public final class RunReport {
     JsonNode results = readResults(runDir);
     List<Path> written = new ArrayList<>();
     List<String> pictures = new ArrayList<>();
-    for (Map.Entry<String, String> svg : Charts.all(data).entrySet()) {
+    // the plots draw on a second core while the timeline's data is built
+    CompletableFuture<Map<String, String>> plots = CompletableFuture.supplyAsync(
+        () -> Charts.all(data));
+    String name = runDir.toRealPath().getFileName().toString(); // store/latest: its target
+    written.add(writeString(runDir.resolve(TIMELINE), new TimelinePage(data, results)
+        .render(name)));
+    for (Map.Entry<String, String> svg : plots.join().entrySet()) {
       written.add(writeString(runDir.resolve(svg.getKey()), svg.getValue()));
       pictures.add(svg.getKey());
     }
@@ -55,9 +66,6 @@ public final class RunReport {
           MessagesDiagram.render(MessagesDiagram.read(messages))));
       pictures.add("messages.svg");
     }
-    String name = runDir.toRealPath().getFileName().toString(); // store/latest: its target
-    written.add(writeString(runDir.resolve(TIMELINE), new TimelinePage(data, results)
-        .render(name)));
     written.add(writeString(runDir.resolve(REPORT), new ReportPage(runDir, results, data)
         .render(name, pictures)));
     return written;
