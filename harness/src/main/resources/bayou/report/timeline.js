@@ -117,7 +117,7 @@
         else ctx.fillRect(GUTTER_PX - left, y0, width, 1.5);
         ctx.fillRect(lx, y0 - 2, LANE_PX - 2, 4);
       }
-      const ly = Math.max(y0, 0) + 10;
+      const ly = Math.max(y0, 14) + 10; // below the column titles
       if (lastLabel[kind] === undefined || ly - lastLabel[kind] >= LABEL_GAP_PX) {
         lastLabel[kind] = ly;
         ctx.fillStyle = '#333';
@@ -191,6 +191,11 @@
     scheduleDraw();
   }
   function showEvent() {
+    const px = /px=([\d.]+)/.exec(location.hash); // a zoom in the link: #ev=754&px=0.5
+    if (px) {
+      pxPerMs = Math.min(200, Math.max(0.005, +px[1]));
+      layout();
+    }
     const m = /ev=(\d+)/.exec(location.hash);
     if (!m || !opOfEvent.has(+m[1])) return;
     const i = opOfEvent.get(+m[1]);
