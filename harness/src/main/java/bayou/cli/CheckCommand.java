@@ -2,6 +2,9 @@ package bayou.cli;
 
 import bayou.checker.CheckRun;
 import bayou.report.RunReport;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -19,10 +22,15 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    int code = CheckRun.run(dir, System.out);
-    if (code != CheckRun.EXIT_BAD_ARGUMENTS) {
-      RunReport.writeQuietly(dir, System.err); // the pictures follow the new verdict
+    ByteArrayOutputStream summary = new ByteArrayOutputStream();
+    int code;
+    try (LiveLine line = new LiveLine(System.err, "checking " + dir, 0)) {
+      code = CheckRun.run(dir, new PrintStream(summary, true, StandardCharsets.UTF_8));
+      if (code != CheckRun.EXIT_BAD_ARGUMENTS) { // the pictures follow the new verdict
+        line.print(() -> RunReport.writeQuietly(dir, System.err));
+      }
     }
+    System.out.print(summary.toString(StandardCharsets.UTF_8));
     return code;
   }
 }

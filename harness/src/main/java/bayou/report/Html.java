@@ -25,14 +25,6 @@ final class Html {
     return out.toString();
   }
 
-  /**
-   * JSON made safe to embed in a {@code <script>} element: {@code <}, {@code >} and {@code &}
-   * occur only inside JSON strings, where their unicode escapes mean the same.
-   */
-  static String scriptJson(String json) {
-    return json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
-  }
-
   /** The start of every page: a title, the shared style, and a collector of script errors. */
   static String head(String title) {
     return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"

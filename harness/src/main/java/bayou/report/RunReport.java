@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,8 +55,11 @@ public final class RunReport {
     CompletableFuture<Map<String, String>> plots = CompletableFuture.supplyAsync(
         () -> Charts.all(data));
     String name = runDir.toRealPath().getFileName().toString(); // store/latest: its target
-    written.add(writeString(runDir.resolve(TIMELINE), new TimelinePage(data, results)
-        .render(name)));
+    Path timeline = runDir.resolve(TIMELINE);
+    try (Writer out = Files.newBufferedWriter(timeline, StandardCharsets.UTF_8)) {
+      new TimelinePage(data, results).write(name, out);
+    }
+    written.add(timeline);
     for (Map.Entry<String, String> svg : plots.join().entrySet()) {
       written.add(writeString(runDir.resolve(svg.getKey()), svg.getValue()));
       pictures.add(svg.getKey());

@@ -159,10 +159,12 @@
   function vector(flat) {
     if (!flat) return '-';
     const parts = [];
-    for (let k = 0; k < flat.length; k += 2) parts.push(data.names[flat[k]] + '=' + flat[k + 1]);
+    for (let k = 0; k < flat.length; k += 2) {
+      parts.push(data.names[flat[k]] + '=' + (flat[k + 1] + data.stampBase));
+    }
     return '{' + parts.join(', ') + '}';
   }
-  function write(w) { return w ? w[0] + '@' + data.names[w[1]] : '-'; }
+  function write(w) { return w ? (w[0] + data.stampBase) + '@' + data.names[w[1]] : '-'; }
   function describe(i) {
     const op = ops[i];
     return 'client ' + data.processes[op[F.col]] + ': ' + op[F.f] + ' ' + op[F.key]

@@ -70,13 +70,26 @@ final class RunFixture {
         OpType type = OpType.valueOf(outcomes[random.nextInt(outcomes.length)]);
         String error = type == OpType.FAIL ? (i % 2 == 0 ? "ERR_DEP" : "dropped") : null;
         h.record(OpEvent.invoke(client, "get", "k" + (i % 5), null));
+        Map<String, Long> vv = campaignVector(i);
         h.record(new OpEvent(-1, -1, type, client, "get", "k" + (i % 5), "v" + i, error, 0, R,
-            Map.of(R, (long) i, S, (long) i), new WriteId(i, R), new WriteId(i, R),
-            Map.of(R, (long) i), Map.of(S, (long) i)));
+            vv, new WriteId(STAMP_1970_MICROS + i, R), new WriteId(STAMP_1970_MICROS + i, R),
+            vv, vv));
       }
       finale(h, List.of(), Map.of(R, (long) opsCount));
     }
     return dir;
+  }
+
+  /** A stamp of late 2026 in microseconds, as real servers write them. */
+  static final long STAMP_1970_MICROS = 1_796_164_820_063_768L;
+
+  /** A version vector as large as a default campaign's: seven servers with real names. */
+  private static Map<String, Long> campaignVector(int i) {
+    Map<String, Long> vv = new java.util.HashMap<>();
+    for (int s = 0; s < 7; s++) {
+      vv.put("<" + (STAMP_1970_MICROS + s * 7_919) + ",R>", STAMP_1970_MICROS + i * 10L + s);
+    }
+    return vv;
   }
 
   private static void servers(ChronicleHistory h) {

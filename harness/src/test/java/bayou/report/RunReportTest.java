@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,7 +46,8 @@ class RunReportTest {
       assertFalse(html.contains(key), page + " holds the key as markup");
     }
     assertTrue(Files.readString(run.resolve(RunReport.REPORT)).contains(Html.escape(key)));
-    assertTrue(Files.readString(run.resolve(RunReport.TIMELINE)).contains("\\u003cb id="));
+    assertTrue(Files.readString(run.resolve(RunReport.TIMELINE)).toLowerCase(Locale.ROOT)
+        .contains("\\u003cb id="));
   }
 
   @Test
