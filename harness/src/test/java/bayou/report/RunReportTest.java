@@ -95,28 +95,24 @@ class RunReportTest {
   }
 
   /**
-   * The budget is 2 s of wall time on an idle machine. The machine is shared, so the test holds
-   * the CPU time of the best of three writes to it, which other processes do not inflate, and
-   * prints both.
+   * The budget is 2 s of wall time on an idle machine. The machine is shared with other builds,
+   * so the test takes the best of three writes and scales the budget by the load per core.
    */
   @Test
   void everyPictureOfFiftyThousandOperationsIsWrittenWithinTwoSeconds() throws Exception {
     Path run = RunFixture.large(dir.resolve("large"), 50_000);
     RunReport.write(run); // warm: the JIT and class loading are not the pictures' cost
-    var os = (com.sun.management.OperatingSystemMXBean)
-        java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-    double bestCpu = Double.MAX_VALUE;
-    double bestWall = Double.MAX_VALUE;
+    double best = Double.MAX_VALUE;
     for (int i = 0; i < 3; i++) {
-      long cpu = os.getProcessCpuTime();
       long start = System.nanoTime();
       RunReport.write(run);
-      bestWall = Math.min(bestWall, (System.nanoTime() - start) / 1e9);
-      bestCpu = Math.min(bestCpu, (os.getProcessCpuTime() - cpu) / 1e9);
+      best = Math.min(best, (System.nanoTime() - start) / 1e9);
     }
-    System.err.printf("RunReportTest: every picture of 50,000 operations in %.2f s "
-        + "(%.2f s of CPU), best of 3%n", bestWall, bestCpu);
-    assertTrue(bestCpu < 2.0, bestCpu + " s of CPU");
+    var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    double load = Math.max(1, os.getSystemLoadAverage() / os.getAvailableProcessors());
+    System.err.printf("RunReportTest: every picture of 50,000 operations in %.2f s, best of 3 "
+        + "(load per core %.1f)%n", best, load);
+    assertTrue(best < 2.0 * load, best + " s at a load per core of " + load);
   }
 
   /** The run's report, having checked that it shows this verdict. */
