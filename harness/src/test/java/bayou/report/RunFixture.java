@@ -80,6 +80,15 @@ final class RunFixture {
     return dir;
   }
 
+  /**
+   * How many times over the machine's cores are busy (at least 1): timing budgets, set for an
+   * idle machine, are scaled by it because the machine is shared with other builds.
+   */
+  static double loadPerCore() {
+    var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    return Math.max(1, os.getSystemLoadAverage() / os.getAvailableProcessors());
+  }
+
   /** A stamp of late 2026 in microseconds, as real servers write them. */
   static final long STAMP_1970_MICROS = 1_796_164_820_063_768L;
 

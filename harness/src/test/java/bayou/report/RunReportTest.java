@@ -108,8 +108,7 @@ class RunReportTest {
       RunReport.write(run);
       best = Math.min(best, (System.nanoTime() - start) / 1e9);
     }
-    var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-    double load = Math.max(1, os.getSystemLoadAverage() / os.getAvailableProcessors());
+    double load = RunFixture.loadPerCore();
     System.err.printf("RunReportTest: every picture of 50,000 operations in %.2f s, best of 3 "
         + "(load per core %.1f)%n", best, load);
     assertTrue(best < 2.0 * load, best + " s at a load per core of " + load);

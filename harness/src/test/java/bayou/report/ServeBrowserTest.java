@@ -38,7 +38,10 @@ class ServeBrowserTest {
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   static final Duration WAIT = Duration.ofSeconds(20);
-  /** The timeline's budget for 50,000 operations, from parsing its data to the first frame. */
+  /**
+   * The timeline's budget for 50,000 operations, from navigation to the first frame, on an idle
+   * machine (scaled by the load per core; the best of LOADS loads).
+   */
   static final double RENDER_MS_MAX = 2_000;
   static final int LOADS = 3;
 
@@ -122,7 +125,8 @@ class ServeBrowserTest {
     }
     long ops = (long) number("return bayouTimeline.ops");
     assertTrue(ops >= 50_000, String.valueOf(ops));
-    assertTrue(renderMs < RENDER_MS_MAX, renderMs + " ms");
+    double load = RunFixture.loadPerCore();
+    assertTrue(renderMs < RENDER_MS_MAX * load, renderMs + " ms at a load per core of " + load);
     js("document.getElementById('scroller').scrollTop = 1e9");
     screenshot("serve-timeline-large");
     assertNoScriptErrors();
