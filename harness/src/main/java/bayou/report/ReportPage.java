@@ -14,6 +14,9 @@ import java.util.Map;
 final class ReportPage {
   /** Operations listed under one violation; the explanation names the ones that matter. */
   static final int OPS_PER_VIOLATION_MAX = 8;
+  /** How far around a finding's operations its faults are listed. */
+  static final long AROUND_NANOS = 1_000_000_000L;
+  static final int FAULTS_AROUND_MAX = 12;
 
   private final Path runDir;
   private final JsonNode results; // null when the run was never checked
@@ -121,7 +124,14 @@ final class ReportPage {
         .append("</h3>\n<p class=\"explanation\">")
         .append(Html.escape(violation.path("explanation").asText())).append("</p>\n<ul>\n");
     int listed = 0;
+    long from = Long.MAX_VALUE;
+    long to = Long.MIN_VALUE;
     for (JsonNode event : violation.path("events")) {
+      RunData.Span named = data.spanOf(event.asLong());
+      if (named != null) {
+        from = Math.min(from, named.startNanos());
+        to = Math.max(to, named.endNanos());
+      }
       if (listed++ == OPS_PER_VIOLATION_MAX) {
         html.append("<li>... and ").append(violation.path("events").size() - OPS_PER_VIOLATION_MAX)
             .append(" more</li>\n");
@@ -135,7 +145,28 @@ final class ReportPage {
               : Html.escape(opLine(span)))
           .append("</li>\n");
     }
-    html.append("</ul></div>\n");
+    html.append("</ul>\n");
+    faultsAround(from - AROUND_NANOS, to + AROUND_NANOS);
+    html.append("</div>\n");
+  }
+
+  /** The faults that overlap a window of time: what the system went through meanwhile. */
+  private void faultsAround(long fromNanos, long toNanos) {
+    if (fromNanos > toNanos) {
+      return; // the finding names no operation
+    }
+    List<String> around = data.faults.stream()
+        .filter(f -> !f.kind().equals("stabilize") && f.startNanos() <= toNanos
+            && f.endNanos() >= fromNanos)
+        .map(f -> f.instant() ? String.format("%s (%.3f s)", f.label(),
+            RunData.seconds(f.startNanos())) : String.format("%s (%.3f-%.3f s)", f.label(),
+            RunData.seconds(f.startNanos()), RunData.seconds(f.endNanos())))
+        .toList();
+    html.append("<p class=\"faults-around\">Faults from 1 s before to 1 s after: ")
+        .append(around.isEmpty() ? "none" : Html.escape(String.join(", ",
+            around.subList(0, Math.min(around.size(), FAULTS_AROUND_MAX)))))
+        .append(around.size() > FAULTS_AROUND_MAX ? ", and " + (around.size()
+            - FAULTS_AROUND_MAX) + " more" : "").append(".</p>\n");
   }
 
   /** valid, invalid or unknown, from a campaign's words or from Jepsen's true / false. */

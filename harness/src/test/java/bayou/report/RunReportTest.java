@@ -29,6 +29,8 @@ class RunReportTest {
       links.add(matcher.group(1));
     }
     assertEquals(2, links.stream().distinct().count(), "the put and the read: " + links);
+    assertTrue(report.contains("Faults from 1 s before to 1 s after: break 0-1 ("), report);
+    assertTrue(report.contains("move c1 to 1 ("), report);
     for (String picture : List.of("latency.svg", "throughput.svg", "logs.svg",
         "convergence.svg", RunReport.TIMELINE)) {
       assertTrue(Files.size(run.resolve(picture)) > 1000, picture);
