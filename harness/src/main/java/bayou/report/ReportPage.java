@@ -150,7 +150,10 @@ final class ReportPage {
     html.append("</div>\n");
   }
 
-  /** The faults that overlap a window of time: what the system went through meanwhile. */
+  /**
+   * The faults that overlap a window of time, what the system went through meanwhile: those
+   * that began or ended in it first, then those that lasted through it.
+   */
   private void faultsAround(long fromNanos, long toNanos) {
     if (fromNanos > toNanos) {
       return; // the finding names no operation
@@ -158,6 +161,9 @@ final class ReportPage {
     List<String> around = data.faults.stream()
         .filter(f -> !f.kind().equals("stabilize") && f.startNanos() <= toNanos
             && f.endNanos() >= fromNanos)
+        // what began or ended in the window first, then what lasted through all of it
+        .sorted(java.util.Comparator.comparing((Fault f) -> f.startNanos() < fromNanos
+            && f.endNanos() > toNanos))
         .map(f -> f.instant() ? String.format("%s (%.3f s)", f.label(),
             RunData.seconds(f.startNanos())) : String.format("%s (%.3f-%.3f s)", f.label(),
             RunData.seconds(f.startNanos()), RunData.seconds(f.endNanos())))
