@@ -1,6 +1,10 @@
 package bayou.cli;
 
 import bayou.checker.CheckRun;
+import bayou.report.RunReport;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -11,7 +15,8 @@ import picocli.CommandLine.Parameters;
     description = {"Checks a recorded run: stable prefixes, tentative order, convergence, "
         + "session guarantees, retirement, and a black-box causal cross-check.",
         "Prints a few explanations and a verdict table; merges the verdicts into "
-            + "DIR/results.json, keeping what a campaign recorded there.",
+            + "DIR/results.json, keeping what a campaign recorded there, and writes the "
+            + "pictures (DIR/report.html).",
         "Exit 0 valid, 1 invalid, 2 unknown, 254 bad arguments."})
 final class CheckCommand implements Callable<Integer> {
   @Parameters(paramLabel = "DIR", description = "A run directory recorded with --history.")
@@ -19,6 +24,16 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return CheckRun.run(dir, System.out, System.err);
+    ByteArrayOutputStream summary = new ByteArrayOutputStream();
+    int code;
+    try (LiveLine line = new LiveLine(System.err, "checking " + dir, 0)) {
+      code = CheckRun.run(dir, new PrintStream(summary, true, StandardCharsets.UTF_8),
+          System.err);
+      if (code != CheckRun.EXIT_BAD_ARGUMENTS) { // the pictures follow the new verdict
+        line.print(() -> RunReport.writeQuietly(dir, System.err));
+      }
+    }
+    System.out.print(summary.toString(StandardCharsets.UTF_8));
+    return code;
   }
 }

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
     description = "Bayou, a weakly consistent replicated store, and a Jepsen-style harness.",
     subcommands = {CampaignCommand.class, MasterCommand.class, SuiteCommand.class,
         HistoryCommand.class, BenchCommand.class,
-        CheckCommand.class, StoreCommand.class, CommandLine.HelpCommand.class})
+        CheckCommand.class, StoreCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
   /** Exit code for bad arguments (picocli's usage errors). */
   static final int BAD_ARGUMENTS = 254;

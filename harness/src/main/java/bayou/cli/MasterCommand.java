@@ -10,6 +10,7 @@ import bayou.cluster.ProcessCluster;
 import bayou.cluster.SimCluster;
 import bayou.sim.NetworkOptions;
 import bayou.master.Master;
+import bayou.report.RunReport;
 import java.io.BufferedReader;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -85,6 +86,7 @@ final class MasterCommand implements Callable<Integer> {
           out.flush();
           finish(recording);
         }
+        RunReport.writeQuietly(history, System.err); // once the queue is closed
       }
     }
     out.flush();

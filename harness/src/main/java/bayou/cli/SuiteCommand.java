@@ -64,25 +64,28 @@ final class SuiteCommand implements Callable<Integer> {
     int passed = 0;
     int failed = 0;
     long start = System.nanoTime();
-    try (NodePool pool = sim ? null : new NodePool(6, NodePool.defaultNodeJvmArgs())) {
+    try (NodePool pool = sim ? null : new NodePool(6, NodePool.defaultNodeJvmArgs());
+        LiveLine line = new LiveLine(System.err, "suite", (long) names.size() * repeat)) {
       Suite suite = sim ? Suite.simulated("", seed) : new Suite(pool, "");
       suite.plan(dir, names);
       for (int round = 0; round < repeat; round++) {
         for (String name : names) {
           Path caseHistory = history == null ? null
               : history.resolve(repeat > 1 ? name + "-" + round : name);
+          line.running("suite: " + name, passed + failed);
           Suite.Result result = suite.run(dir, name, rule, caseHistory);
           String verdict = check && caseHistory != null ? verdict(caseHistory) : "";
           boolean ok = result.passed() && (verdict.isEmpty() || verdict.equals("valid"));
-          System.out.printf("%-4s %-40s %6.2f s %s%n", ok ? "PASS" : "FAIL", name,
-              result.seconds(), verdict);
+          line.print(() -> System.out.printf("%-4s %-40s %6.2f s %s%n", ok ? "PASS" : "FAIL",
+              name, result.seconds(), verdict));
           if (ok) {
             passed++;
           } else {
             failed++;
             if (verbose) {
-              System.out.println("  expected:\n" + indent(result.expected()) + "  actual:\n"
-                  + indent(result.actual()) + "  stderr:\n" + indent(result.stderr()));
+              line.print(() -> System.out.println("  expected:\n" + indent(result.expected())
+                  + "  actual:\n" + indent(result.actual()) + "  stderr:\n"
+                  + indent(result.stderr())));
             }
           }
           System.out.flush();

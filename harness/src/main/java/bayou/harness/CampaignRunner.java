@@ -19,6 +19,7 @@ import bayou.history.ChronicleHistory;
 import bayou.history.HistoryReader;
 import bayou.history.HistorySink;
 import bayou.history.HistoryText;
+import bayou.report.RunReport;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -111,6 +112,7 @@ public final class CampaignRunner {
         generator.faultSteps(), ops.get() / scheduleSeconds, convergenceMs, shrunk.minimal(),
         digest, shrunk.reproducesOnProcesses());
     ResultsFile.write(runDir, options, result);
+    RunReport.writeQuietly(runDir, err);
     RunStore.markLatest(options.store(), runDir);
     return result;
   }
