@@ -95,7 +95,8 @@ final class Sweep implements AutoCloseable {
   }
 
   private CampaignResult runOne(long seed, PrintStream log) throws Exception {
-    CampaignResult result = new CampaignRunner(options, this::pool, log).run(seed);
+    CampaignRunner runner = new CampaignRunner(options, this::pool, log);
+    CampaignResult result = (keepValid ? runner : runner.picturesOnlyWhenInvalid()).run(seed);
     if (result.validity() == Validity.VALID && !keepValid) {
       FileTrees.deleteQuietly(result.runDir());
     }

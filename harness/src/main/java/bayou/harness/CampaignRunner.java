@@ -43,6 +43,7 @@ public final class CampaignRunner {
   private final CampaignOptions options;
   private final Supplier<NodePool> pools;
   private final PrintStream err;
+  private boolean picturesOfValidRuns = true;
 
   public CampaignRunner(CampaignOptions options, NodePool pool, PrintStream err) {
     this(options, () -> pool, err);
@@ -56,6 +57,12 @@ public final class CampaignRunner {
     this.options = options;
     this.pools = pools;
     this.err = err;
+  }
+
+  /** Pictures only for runs that are not valid: a sweep keeps nothing else of a valid run. */
+  public CampaignRunner picturesOnlyWhenInvalid() {
+    picturesOfValidRuns = false;
+    return this;
   }
 
   public CampaignResult run(long seed) throws IOException, InterruptedException {
@@ -112,7 +119,9 @@ public final class CampaignRunner {
         generator.faultSteps(), ops.get() / scheduleSeconds, convergenceMs, shrunk.minimal(),
         digest, shrunk.reproducesOnProcesses());
     ResultsFile.write(runDir, options, result);
-    RunReport.writeQuietly(runDir, err);
+    if (picturesOfValidRuns || validity != Validity.VALID) {
+      RunReport.writeQuietly(runDir, err);
+    }
     RunStore.markLatest(options.store(), runDir);
     return result;
   }
