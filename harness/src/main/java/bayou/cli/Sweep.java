@@ -6,7 +6,6 @@ import bayou.cluster.NodePool;
 import bayou.harness.CampaignOptions;
 import bayou.harness.CampaignResult;
 import bayou.harness.CampaignRunner;
-import bayou.harness.FileTrees;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,11 +95,8 @@ final class Sweep implements AutoCloseable {
 
   private CampaignResult runOne(long seed, PrintStream log) throws Exception {
     CampaignRunner runner = new CampaignRunner(options, this::pool, log);
-    CampaignResult result = (keepValid ? runner : runner.picturesOnlyWhenInvalid()).run(seed);
-    if (result.validity() == Validity.VALID && !keepValid) {
-      FileTrees.deleteQuietly(result.runDir());
-    }
-    return result;
+    // without --keep-valid a valid run leaves nothing, so it need not be written at all
+    return (keepValid ? runner : runner.screenInMemory().picturesOnlyWhenInvalid()).run(seed);
   }
 
   private synchronized NodePool pool() {

@@ -17,6 +17,7 @@ import bayou.gen.Shrinker;
 import bayou.gen.Step;
 import bayou.history.ChronicleHistory;
 import bayou.history.HistoryReader;
+import bayou.history.MemoryHistory;
 import bayou.history.HistorySink;
 import bayou.history.HistoryText;
 import bayou.report.RunReport;
@@ -28,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -44,6 +46,7 @@ public final class CampaignRunner {
   private final Supplier<NodePool> pools;
   private final PrintStream err;
   private boolean picturesOfValidRuns = true;
+  private boolean screenInMemory;
 
   public CampaignRunner(CampaignOptions options, NodePool pool, PrintStream err) {
     this(options, () -> pool, err);
@@ -65,45 +68,38 @@ public final class CampaignRunner {
     return this;
   }
 
+  /**
+   * A sweep's screening: a simulated run is first run with its history in memory and checked
+   * there; only a run that is not valid is run again, recorded to disk. The simulator is
+   * deterministic, so the second run is the first one, byte for byte.
+   */
+  public CampaignRunner screenInMemory() {
+    screenInMemory = true;
+    return this;
+  }
+
+  /** What running a schedule produced, before anything is written or checked. */
+  private record Execution(List<Step> executed, int setupSteps, long ops, long faults,
+      double scheduleSeconds, double convergenceMs, String digest) {}
+
   public CampaignResult run(long seed) throws IOException, InterruptedException {
-    Path runDir = RunStore.newRun(options.store(), options.name(), seed);
-    ScheduleGenerator generator = new ScheduleGenerator(options.generator(), seed);
-    List<Step> executed = new ArrayList<>();
-    AtomicLong ops = new AtomicLong();
-    MessageLog messages = new MessageLog();
-    double convergenceMs;
-    double scheduleSeconds;
-    int setupSteps;
-    String digest;
-    try (NodeCluster cluster = options.simulated()
-            ? new SimCluster(simSeed(seed), options.sim(), options.bug())
-            : new ProcessCluster(pools.get(), options.bug());
-        HistorySink sink = options.record()
-            ? ChronicleHistory.create(runDir, cluster.historyClock()) : HistorySink.none();
-        Progress progress = options.simulated() ? null
-            : new Progress(err, seed, generator, ops, System.nanoTime())) {
-      LongSupplier clock = cluster.historyClock();
-      if (cluster instanceof SimCluster sim && options.record()) {
-        sim.simulation().trace(messages::add);
+    if (screenInMemory && options.simulated() && options.record()) {
+      MemoryHistory[] memory = new MemoryHistory[1];
+      Execution screened = execute(seed, clock -> memory[0] = new MemoryHistory(clock), null);
+      History.Builder history = History.builder();
+      memory[0].events().forEach(history::add);
+      List<CheckResult> results = Checkers.checkAll(history.build());
+      if (CheckResult.merge(results) == Validity.VALID) {
+        return new CampaignResult(null, seed, Validity.VALID, results, screened.ops(),
+            screened.faults(), screened.ops() / screened.scheduleSeconds(),
+            screened.convergenceMs(), null);
       }
-      RecordingCluster recording = new RecordingCluster(cluster, sink);
-      List<Step> setup = generator.setup();
-      setupSteps = setup.size();
-      for (Step step : setup) {
-        execute(recording, step, executed);
-      }
-      long scheduleStart = clock.getAsLong();
-      if (cluster instanceof SimCluster sim) {
-        new SimSchedule(sim, recording, seed, err).run(generator, executed, ops,
-            options.timeLimit().toNanos() / 1_000, options.opsLimit(), options.concurrency());
-      } else {
-        runSchedule(recording, generator, executed, ops, scheduleStart);
-      }
-      scheduleSeconds = (clock.getAsLong() - scheduleStart) / 1e9;
-      convergenceMs = runFinale(recording, generator, executed, clock);
-      recording.finish(false);
-      digest = sink.digest();
     }
+    Path runDir = RunStore.newRun(options.store(), options.name(), seed);
+    MessageLog messages = new MessageLog();
+    Execution run = execute(seed, clock -> options.record()
+        ? ChronicleHistory.create(runDir, clock) : HistorySink.none(), messages);
+    List<Step> executed = run.executed();
     Files.writeString(runDir.resolve("campaign.test"), Script.render(executed));
     messages.writeTo(runDir.resolve("messages.jsonl"));
     List<CheckResult> results = List.of();
@@ -114,16 +110,52 @@ public final class CampaignRunner {
       validity = CheckResult.merge(results);
     }
     Shrunk shrunk = validity == Validity.INVALID && !options.shrinkTime().isZero()
-        ? shrink(runDir, executed, setupSteps, results, seed) : Shrunk.NONE;
-    CampaignResult result = new CampaignResult(runDir, seed, validity, results, ops.get(),
-        generator.faultSteps(), ops.get() / scheduleSeconds, convergenceMs, shrunk.minimal(),
-        digest, shrunk.reproducesOnProcesses());
+        ? shrink(runDir, executed, run.setupSteps(), results, seed) : Shrunk.NONE;
+    CampaignResult result = new CampaignResult(runDir, seed, validity, results, run.ops(),
+        run.faults(), run.ops() / run.scheduleSeconds(), run.convergenceMs(), shrunk.minimal(),
+        run.digest(), shrunk.reproducesOnProcesses());
     ResultsFile.write(runDir, options, result);
     if (picturesOfValidRuns || validity != Validity.VALID) {
       RunReport.writeQuietly(runDir, err);
     }
     RunStore.markLatest(options.store(), runDir);
     return result;
+  }
+
+  /** Runs the opening, the schedule and the finale on a fresh cluster, recording to a sink. */
+  private Execution execute(long seed, Function<LongSupplier, HistorySink> sinks,
+      MessageLog messages) throws InterruptedException {
+    ScheduleGenerator generator = new ScheduleGenerator(options.generator(), seed);
+    List<Step> executed = new ArrayList<>();
+    AtomicLong ops = new AtomicLong();
+    try (NodeCluster cluster = options.simulated()
+            ? new SimCluster(simSeed(seed), options.sim(), options.bug())
+            : new ProcessCluster(pools.get(), options.bug());
+        HistorySink sink = sinks.apply(cluster.historyClock());
+        Progress progress = options.simulated() ? null
+            : new Progress(err, seed, generator, ops, System.nanoTime())) {
+      LongSupplier clock = cluster.historyClock();
+      if (cluster instanceof SimCluster sim && messages != null) {
+        sim.simulation().trace(messages::add);
+      }
+      RecordingCluster recording = new RecordingCluster(cluster, sink);
+      List<Step> setup = generator.setup();
+      for (Step step : setup) {
+        execute(recording, step, executed);
+      }
+      long scheduleStart = clock.getAsLong();
+      if (cluster instanceof SimCluster sim) {
+        new SimSchedule(sim, recording, seed, err).run(generator, executed, ops,
+            options.timeLimit().toNanos() / 1_000, options.opsLimit(), options.concurrency());
+      } else {
+        runSchedule(recording, generator, executed, ops, scheduleStart);
+      }
+      double scheduleSeconds = (clock.getAsLong() - scheduleStart) / 1e9;
+      double convergenceMs = runFinale(recording, generator, executed, clock);
+      recording.finish(false);
+      return new Execution(executed, setup.size(), ops.get(), generator.faultSteps(),
+          scheduleSeconds, convergenceMs, sink.digest());
+    }
   }
 
   /** The simulator's seed, apart from the schedule's: the two streams do not share draws. */
