@@ -37,8 +37,29 @@ final class PeerKnowledge {
   }
 
   static Msg.Summary max(Msg.Summary a, Msg.Summary b) {
+    // usually one already holds the other (a newer word about the same peer): no new map
+    if (b.committed() >= a.committed() && holdsAll(b.vv(), a.vv())) {
+      return b;
+    }
+    if (a.committed() >= b.committed() && holdsAll(a.vv(), b.vv())) {
+      return a;
+    }
     Map<String, Long> vv = new HashMap<>(a.vv());
     b.vv().forEach((name, stamp) -> vv.merge(name, stamp, Math::max));
     return new Msg.Summary(vv, Math.max(a.committed(), b.committed()));
+  }
+
+  /** Whether {@code big} lists every entry of {@code small} at least as high. */
+  private static boolean holdsAll(Map<String, Long> big, Map<String, Long> small) {
+    if (big.size() < small.size()) {
+      return false;
+    }
+    for (Map.Entry<String, Long> entry : small.entrySet()) {
+      Long stamp = big.get(entry.getKey());
+      if (stamp == null || stamp < entry.getValue()) {
+        return false;
+      }
+    }
+    return true;
   }
 }
