@@ -84,6 +84,7 @@ public final class SimCluster extends NodeCluster {
     private final Map<Long, CompletableFuture<Msg.Reply>> calls = new HashMap<>();
     private final SimNode node = sim.newNode(this::onReply);
     private Consumer<Msg.Digest> digestListener = digest -> {};
+    private Consumer<String> violationListener = violation -> {};
     private int id = -1;
 
     @Override
@@ -92,9 +93,11 @@ public final class SimCluster extends NodeCluster {
     }
 
     @Override
-    public void assigned(int newId, Consumer<Msg.Digest> listener) {
+    public void assigned(int newId, Consumer<Msg.Digest> listener,
+        Consumer<String> violations) {
       id = newId;
       digestListener = listener;
+      violationListener = violations;
     }
 
     @Override
@@ -129,6 +132,8 @@ public final class SimCluster extends NodeCluster {
         CompletableFuture<Msg.Reply> future = calls.get(reply.req());
         if (reply.req() != 0 && future != null) {
           future.complete(reply);
+        } else if (reply.req() == 0 && !reply.ok() && reply.error() != null) {
+          violationListener.accept(reply.error());
         }
       }
     }

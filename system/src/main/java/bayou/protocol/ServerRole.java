@@ -81,6 +81,13 @@ final class ServerRole implements Role {
   }
 
   @Override
+  public void checkInvariants() {
+    if (replica != null) {
+      replica.checkInvariants();
+    }
+  }
+
+  @Override
   public void afterBatch(long now) {
     this.now = now;
     expireAwaitedPulls();
@@ -234,19 +241,14 @@ final class ServerRole implements Role {
         effects.forget(c.a());
         reply(c);
       }
-      case "root" -> {
-        replica = Replica.root(bugs);
-        changed = true;
-        effects.reply(new Msg.Reply(c.req(), true, null, replica.name(), null, null, null));
-      }
-      case "join" -> {
-        createRequest = c.req();
-        creator = c.a();
-        armResend();
-        if (!effects.send(c.a(), new Msg.CreateRequest(c.req()))) {
-          effects.reply(Msg.Reply.failed(c.req(), "creator " + c.a() + " unreachable"));
+      case "root", "join" -> {
+        if (replica != null || createRequest != 0) {
+          effects.reply(Msg.Reply.failed(c.req(), "server " + id + " has joined already"));
+        } else {
+          join(c);
         }
       }
+
       case "block" -> {
         blocked.add(c.a());
         awaiting.remove(c.a());
@@ -290,6 +292,22 @@ final class ServerRole implements Role {
     }
   }
 
+  /** Starts as the root, or asks the creator {@code c.a()} for a creation. */
+  private void join(Msg.Control c) {
+    if (c.cmd().equals("root")) {
+      replica = Replica.root(bugs);
+      changed = true;
+      effects.reply(new Msg.Reply(c.req(), true, null, replica.name(), null, null, null));
+      return;
+    }
+    createRequest = c.req();
+    creator = c.a();
+    armResend();
+    if (!effects.send(c.a(), new Msg.CreateRequest(c.req()))) {
+      effects.reply(Msg.Reply.failed(c.req(), "creator " + c.a() + " unreachable"));
+    }
+  }
+
   private void reply(Msg.Control c) {
     effects.reply(Msg.Reply.ok(c.req()));
   }
@@ -309,6 +327,11 @@ final class ServerRole implements Role {
   }
 
   private void retire(Msg.Control c) {
+    if (replica == null || replica.isRetiring()) {
+      effects.reply(Msg.Reply.failed(c.req(), replica == null ? "server " + id
+          + " has no replica yet" : "server " + id + " is already retiring"));
+      return;
+    }
     replica.retire(now);
     changed = true;
     handoffRequest = c.req();
