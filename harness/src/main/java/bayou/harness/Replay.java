@@ -17,6 +17,8 @@ import bayou.history.HistoryReader;
 import bayou.master.Suite;
 import java.nio.file.Path;
 import java.time.Duration;
+import bayou.checker.Violation;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -50,8 +52,18 @@ final class Replay {
     return new Replay(steps -> new SimCluster(seed, network, bug), scratch);
   }
 
+  /** The checker's name of the result that says a replay's steps failed. */
+  static final String REPLAY = "replay";
+
+  /**
+   * Replays and checks. When steps failed (the system, or the harness, refused them) the
+   * replay is not the script: the results then end with an unknown {@link #REPLAY} result
+   * saying how many failed, so that no one takes such a replay for a passing one.
+   */
   List<CheckResult> check(List<Step> steps) {
     Path dir = scratch.resolve("replay-" + runs.incrementAndGet());
+    int failed = 0;
+    String firstFailure = null;
     try (NodeCluster cluster = clusters.apply(steps).stabilizeBase(STABILIZE_BASE);
         ChronicleHistory sink = ChronicleHistory.create(dir, cluster.historyClock())) {
       RecordingCluster recording = new RecordingCluster(cluster, sink);
@@ -59,7 +71,11 @@ final class Replay {
         try {
           StepRunner.run(recording, step);
         } catch (ClusterException e) {
-          // as the master does: the step is ignored and the replay carries on
+          // as the master does: the step is ignored and the replay carries on, but counted
+          failed++;
+          if (firstFailure == null) {
+            firstFailure = step.toLine() + ": " + e.getMessage();
+          }
         }
       }
       try {
@@ -71,7 +87,17 @@ final class Replay {
     History.Builder history = History.builder();
     HistoryReader.forEach(dir, history::add);
     FileTrees.deleteQuietly(dir);
-    return Checkers.checkAll(history.build());
+    List<CheckResult> results = new ArrayList<>(Checkers.checkAll(history.build()));
+    if (failed > 0) {
+      results.add(CheckResult.unknown(REPLAY, Violation.MISSING_DATA, failed + " of "
+          + steps.size() + " steps failed in the replay, first " + firstFailure));
+    }
+    return results;
+  }
+
+  /** Whether a replay's results say that some of its steps failed. */
+  static boolean stepsFailed(List<CheckResult> results) {
+    return results.stream().anyMatch(r -> r.checker().equals(REPLAY));
   }
 
   /** One process per joined server and per client joined for the first time. */
