@@ -19,7 +19,7 @@ class InvariantsCheckerTest {
     Fixture h = new Fixture();
     h.put(1, "k", "a", "R", id(10, "R"), vv("R", 10));
     long report = h.event(NemesisEvent.of(InvariantsChecker.EVENT, -1, -1, null,
-        "node 0: invariant violated: R: received CSN 1 as 11:R, but holds 10:R there"));
+        "node 0: invariant violated: R: received CSN 1 as 11@R, but holds 10@R there"));
     CheckResult result = checker.check(h.history());
     Expect.invalid(result, "invariant", report);
     assertTrue(result.violations().get(0).explanation().contains("received CSN 1"),

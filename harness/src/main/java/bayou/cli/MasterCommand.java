@@ -48,8 +48,7 @@ final class MasterCommand implements Callable<Integer> {
     }
     PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false,
         StandardCharsets.UTF_8);
-    BufferedReader in = new BufferedReader(new InputStreamReader(System.in,
-        StandardCharsets.UTF_8));
+    java.io.InputStream in = System.in; // read by the master with a bounded line length
     try (NodePool pool = new NodePool(spares, NodePool.defaultNodeJvmArgs());
         ProcessCluster cluster = new ProcessCluster(pool, bugs)) {
       if (history == null) {

@@ -359,6 +359,15 @@ public abstract class NodeCluster implements Cluster {
     return node;
   }
 
+  /**
+   * The address (TCP port, or simulated address) of a live server or client, for fuzzers and
+   * tests that talk to a node directly; -1 when there is no such node.
+   */
+  public int portOf(int id) {
+    Node node = servers.containsKey(id) ? servers.get(id) : clients.get(id);
+    return node == null ? -1 : node.port();
+  }
+
   @Override
   public synchronized List<Integer> servers() {
     return topology.servers();

@@ -2,8 +2,6 @@ package bayou.master;
 
 import bayou.cluster.NodePool;
 import bayou.cluster.ProcessCluster;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
@@ -19,8 +17,7 @@ public final class MasterMain {
         false, StandardCharsets.UTF_8);
     try (NodePool pool = new NodePool(DEFAULT_SPARES, NodePool.defaultNodeJvmArgs());
         ProcessCluster cluster = new ProcessCluster(pool, bugs)) {
-      new Master(cluster, out, System.err).run(new BufferedReader(
-          new InputStreamReader(System.in, StandardCharsets.UTF_8)));
+      new Master(cluster, out, System.err).run(System.in);
     }
     out.flush();
     System.exit(0);

@@ -7,8 +7,9 @@ import java.util.Arrays;
 
 /**
  * Reads UTF-8 lines of at most a given number of bytes from a stream, so that a peer that never sends a
- * newline cannot make the reader hold more than that. A longer line is an
- * {@link LineTooLongException}; the connection is then out of step and is closed by its owner.
+ * newline cannot make the reader hold more than that. A longer line is skipped
+ * to its end and reported as a {@link LineTooLongException}; a node then closes the connection
+ * (its peer is out of step), the master's command reader goes on with the next line.
  * Not thread-safe: one reader per connection.
  */
 public final class LineReader {
@@ -39,20 +40,38 @@ public final class LineReader {
     return readLine(maxBytes);
   }
 
-  /** The next line, here at most {@code lineBytesMax} long (a handshake's short line). */
+  /**
+   * The next line, here at most {@code lineBytesMax} long (a handshake's short line). A longer
+   * line is read to its end and discarded, and the exception thrown: the next call reads the
+   * line after it.
+   */
   public String readLine(int lineBytesMax) throws IOException {
     length = 0;
+    int max = Math.min(lineBytesMax, maxBytes);
+    boolean tooLong = false;
     while (true) {
       if (position == limit && !fill()) {
+        if (tooLong) {
+          throw new LineTooLongException(max);
+        }
         return length == 0 ? null : text();
       }
       int start = position;
       while (position < limit && buffer[position] != '\n') {
         position++;
       }
-      append(start, position - start, Math.min(lineBytesMax, maxBytes));
+      if (!tooLong && (long) length + position - start > max) {
+        tooLong = true;
+        length = 0;
+      }
+      if (!tooLong) {
+        append(start, position - start);
+      }
       if (position < limit) {
         position++; // the newline
+        if (tooLong) {
+          throw new LineTooLongException(max);
+        }
         return text();
       }
     }
@@ -68,10 +87,7 @@ public final class LineReader {
     return true;
   }
 
-  private void append(int from, int count, int max) throws IOException {
-    if ((long) length + count > max) {
-      throw new LineTooLongException(max);
-    }
+  private void append(int from, int count) {
     if (length + count > line.length) {
       line = Arrays.copyOf(line, Math.max(length + count, line.length * 2));
     }

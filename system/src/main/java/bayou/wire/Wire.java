@@ -66,8 +66,17 @@ public final class Wire {
       }
       return new Envelope(from, msg);
     } catch (IOException | RuntimeException e) {
-      throw new IllegalArgumentException("malformed message line: " + e.getMessage(), e);
+      throw new IllegalArgumentException("malformed message line: " + reason(e), e);
     }
+  }
+
+  /** The innermost message: a record's own check says more than the codec's wrapper. */
+  private static String reason(Throwable e) {
+    Throwable cause = e;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    return cause.getMessage();
   }
 
   private static Class<? extends Msg> type(String name) {
