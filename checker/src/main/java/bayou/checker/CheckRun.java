@@ -20,17 +20,23 @@ public final class CheckRun {
 
   private CheckRun() {}
 
-  /** Checks the history in runDir; prints to out; returns the exit code. */
+  /** Checks the history in runDir; prints to out, errors to stderr; returns the exit code. */
   public static int run(Path runDir, PrintStream out) {
+    return run(runDir, out, System.err);
+  }
+
+  /** Checks the history in runDir; results to out, a bad input as one line on err. */
+  public static int run(Path runDir, PrintStream out, PrintStream err) {
     if (!Files.isDirectory(runDir)) {
-      out.println("bayou check: " + runDir + " is not a directory (expected a run directory)");
+      err.println("bayou check: " + runDir + " is not a directory (expected a run directory)");
       return EXIT_BAD_ARGUMENTS;
     }
     History.Builder builder = History.builder();
     try {
       HistoryReader.forEach(runDir, builder::add);
     } catch (IllegalArgumentException e) {
-      out.println("bayou check: no history in " + runDir + ": " + e.getMessage());
+      err.println(("bayou check: no history in " + runDir + ": " + e.getMessage())
+          .replaceAll("[\\r\\n]+", " "));
       return EXIT_BAD_ARGUMENTS;
     } catch (RuntimeException e) {
       // A history that cannot be read in full cannot be judged: unknown, and saying why.
