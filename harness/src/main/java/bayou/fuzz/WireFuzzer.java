@@ -135,6 +135,7 @@ final class WireFuzzer implements Fuzzer {
   /** Connects, writes, closes: what the node does with it is its own business. */
   private static void send(int port, byte[] frame) {
     try (Socket socket = new Socket()) {
+      socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
       socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port),
           CONNECT_TIMEOUT_MS);
       socket.setSoTimeout(CONNECT_TIMEOUT_MS);
