@@ -1,7 +1,9 @@
 package bayou.fuzz;
 
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 
 /**
  * What one fuzz run found: how many cases were tried, and the hangs (a bounded wait passed),
@@ -23,6 +25,25 @@ public final class FuzzReport {
   FuzzReport(String target, long seed) {
     this.target = target;
     this.seed = seed;
+  }
+
+  /** A run of a target over some of its cases, with a random source of its own. */
+  interface Batch {
+    void run(SplittableRandom random, int count) throws Exception;
+  }
+
+  /**
+   * Tries {@code cases} cases in runs of at most {@code perRun}, each run with its own split of
+   * the seed's random source; counts them and says the progress on {@code err}.
+   */
+  void inRuns(int cases, int perRun, Batch batch, PrintStream err) throws Exception {
+    SplittableRandom random = new SplittableRandom(seed);
+    for (int done = 0; done < cases; done += perRun) {
+      int count = Math.min(perRun, cases - done);
+      batch.run(random.split(), count);
+      cases(count);
+      err.printf("fuzz %s: %d of %d cases%n", target, done + count, cases);
+    }
   }
 
   synchronized void cases(int tried) {

@@ -44,7 +44,6 @@ final class HistoryFileFuzzer implements Fuzzer {
   @Override
   public FuzzReport run(long seed, int cases, PrintStream err) throws Exception {
     FuzzReport report = new FuzzReport(name(), seed);
-    SplittableRandom random = new SplittableRandom(seed);
     Path scratch = Files.createTempDirectory("bayou-fuzz-history-");
     try {
       Path base = scratch.resolve("base");
@@ -59,16 +58,11 @@ final class HistoryFileFuzzer implements Fuzzer {
       try (OutputStream out = Files.newOutputStream(jsonl)) {
         HistoryJson.export(base, out);
       }
-      for (int i = 0; i < cases; i++) {
-        Path work = scratch.resolve("case-" + i);
-        Files.createDirectories(work);
-        oneCase(random.split(), base, jsonl, work, report);
+      report.inRuns(cases, 1, (random, one) -> {
+        Path work = Files.createTempDirectory(scratch, "case-");
+        oneCase(random, base, jsonl, work, report);
         deleteTree(work);
-        report.cases(1);
-        if ((i + 1) % 10 == 0 || i + 1 == cases) {
-          err.printf("fuzz history: %d of %d cases%n", i + 1, cases);
-        }
-      }
+      }, err);
     } finally {
       deleteTree(scratch);
     }

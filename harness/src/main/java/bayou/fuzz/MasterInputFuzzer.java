@@ -46,13 +46,7 @@ final class MasterInputFuzzer implements Fuzzer {
   @Override
   public FuzzReport run(long seed, int cases, PrintStream err) throws Exception {
     FuzzReport report = new FuzzReport(name(), seed);
-    SplittableRandom random = new SplittableRandom(seed);
-    for (int done = 0; done < cases; done += LINES_PER_RUN) {
-      int lines = Math.min(LINES_PER_RUN, cases - done);
-      runOnce(random.split(), lines, report);
-      report.cases(lines);
-      err.printf("fuzz master: %d of %d cases%n", Math.min(done + lines, cases), cases);
-    }
+    report.inRuns(cases, LINES_PER_RUN, (random, lines) -> runOnce(random, lines, report), err);
     return report;
   }
 

@@ -45,17 +45,13 @@ final class SimMessageFuzzer implements Fuzzer {
   public FuzzReport run(long seed, int cases, PrintStream err) throws Exception {
     FuzzReport report = new FuzzReport(name(), seed);
     CourseCase course = CourseCase.load();
-    SplittableRandom random = new SplittableRandom(seed);
-    for (int done = 0; done < cases; done += MESSAGES_PER_RUN) {
-      int messages = Math.min(MESSAGES_PER_RUN, cases - done);
+    report.inRuns(cases, MESSAGES_PER_RUN, (random, messages) -> {
       try {
-        runOnce(course, random.split(), messages, report);
+        runOnce(course, random, messages, report);
       } catch (RuntimeException e) {
         report.crash(course.name() + ": " + e);
       }
-      report.cases(messages);
-    }
-    err.printf("fuzz sim: %d cases%n", cases);
+    }, err);
     return report;
   }
 

@@ -51,36 +51,35 @@ final class WireFuzzer implements Fuzzer {
   public FuzzReport run(long seed, int cases, PrintStream err) throws Exception {
     FuzzReport report = new FuzzReport(name(), seed);
     CourseCase course = CourseCase.load();
-    SplittableRandom random = new SplittableRandom(seed);
     ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
       Thread thread = new Thread(r, "fuzz-wire");
       thread.setDaemon(true);
       return thread;
     });
     try (NodePool pool = new NodePool(SPARES, NodePool.defaultNodeJvmArgs())) {
-      for (int done = 0; done < cases; done += FRAMES_PER_RUN) {
-        int frames = Math.min(FRAMES_PER_RUN, cases - done);
-        SplittableRandom runRandom = random.split();
-        Future<String> run = runner.submit(() -> runOnce(pool, course, runRandom, frames));
-        try {
-          String output = run.get(RUN_TIMEOUT_MS, TimeUnit.MILLISECONDS);
-          if (!output.equals(course.expected())) {
-            report.crash(course.name() + " printed " + output.replace('\n', '|')
-                + " instead of " + course.expected().replace('\n', '|'));
-          }
-        } catch (TimeoutException e) {
-          run.cancel(true);
-          report.hang(course.name() + " did not end within " + RUN_TIMEOUT_MS + " ms");
-        } catch (java.util.concurrent.ExecutionException e) {
-          report.crash(course.name() + ": " + e.getCause());
-        }
-        report.cases(frames);
-        err.printf("fuzz wire: %d of %d cases%n", done + frames, cases);
-      }
+      report.inRuns(cases, FRAMES_PER_RUN,
+          (random, frames) -> runAndJudge(runner, pool, course, random, frames, report), err);
     } finally {
       runner.shutdownNow();
     }
     return report;
+  }
+
+  private static void runAndJudge(ExecutorService runner, NodePool pool, CourseCase course,
+      SplittableRandom random, int frames, FuzzReport report) throws InterruptedException {
+    Future<String> run = runner.submit(() -> runOnce(pool, course, random, frames));
+    try {
+      String output = run.get(RUN_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+      if (!output.equals(course.expected())) {
+        report.crash(course.name() + " printed " + output.replace('\n', '|')
+            + " instead of " + course.expected().replace('\n', '|'));
+      }
+    } catch (TimeoutException e) {
+      run.cancel(true);
+      report.hang(course.name() + " did not end within " + RUN_TIMEOUT_MS + " ms");
+    } catch (java.util.concurrent.ExecutionException e) {
+      report.crash(course.name() + ": " + e.getCause());
+    }
   }
 
   private static String runOnce(NodePool pool, CourseCase course, SplittableRandom random,

@@ -10,7 +10,6 @@ import bayou.replica.Write;
 import bayou.wire.Msg;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -19,12 +18,11 @@ import java.util.Set;
  * fault or control step as a nemesis event, and server logs as snapshots (at printLog, after
  * every stabilize, and at the end of the run).
  */
-public final class RecordingCluster implements Cluster {
+public final class RecordingCluster extends ForwardingCluster {
   /** Steps that leave every server's log as it was. */
   private static final Set<String> LOG_PRESERVING = Set.of("stabilizeBegin", "stabilizeEnd",
       "joinClient", "moveClient", "runEnd");
 
-  private final Cluster cluster;
   private final HistorySink sink;
   /** The nemesis event that records a node's report of a broken invariant. */
   public static final String INVARIANT = "invariant";
@@ -38,7 +36,7 @@ public final class RecordingCluster implements Cluster {
   private volatile boolean settled;
 
   public RecordingCluster(Cluster cluster, HistorySink sink) {
-    this.cluster = cluster;
+    super(cluster);
     this.sink = sink;
   }
 
@@ -99,11 +97,6 @@ public final class RecordingCluster implements Cluster {
     nemesis("stabilizeEnd", -1, -1, null);
     settled = true;
     snapshotAll("stabilize");
-  }
-
-  @Override
-  public Map<Integer, Msg.LogDump> logs() {
-    return cluster.logs();
   }
 
   @Override
@@ -252,35 +245,5 @@ public final class RecordingCluster implements Cluster {
   @Override
   public List<String> drainViolations() {
     return List.of(); // recorded here, as they come
-  }
-
-  @Override
-  public List<Integer> servers() {
-    return cluster.servers();
-  }
-
-  @Override
-  public List<Integer> clients() {
-    return cluster.clients();
-  }
-
-  @Override
-  public int serverOf(int client) {
-    return cluster.serverOf(client);
-  }
-
-  @Override
-  public List<int[]> brokenLinks() {
-    return cluster.brokenLinks();
-  }
-
-  @Override
-  public boolean isPaused() {
-    return cluster.isPaused();
-  }
-
-  @Override
-  public void close() {
-    cluster.close();
   }
 }

@@ -4,11 +4,14 @@ import bayou.wire.Msg;
 import java.util.List;
 import java.util.Map;
 
-/** A cluster that forwards every call, for tests that make some of them fail. */
-class ForwardingCluster implements Cluster {
-  private final Cluster cluster;
+/**
+ * A cluster that forwards every call to another: the base of a cluster that adds to some calls
+ * ({@link RecordingCluster} records them; tests make some fail).
+ */
+public class ForwardingCluster implements Cluster {
+  final Cluster cluster;
 
-  ForwardingCluster(Cluster cluster) {
+  public ForwardingCluster(Cluster cluster) {
     this.cluster = cluster;
   }
 
