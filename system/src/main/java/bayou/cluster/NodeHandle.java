@@ -33,6 +33,7 @@ final class NodeHandle implements Node {
   private final Process process;
   private final int port;
   private final Map<Long, CompletableFuture<Msg.Reply>> calls = new ConcurrentHashMap<>();
+  private final LogChunks logChunks = new LogChunks(); // the reader thread's
   private volatile Consumer<Msg.Digest> digestListener = digest -> {};
   private volatile Consumer<String> violationListener = violation -> {};
   /** Why this node was failed, or null while it is healthy. */
@@ -136,7 +137,11 @@ final class NodeHandle implements Node {
     fail(reason);
   }
 
-  private void onReply(Msg.Reply reply) {
+  private void onReply(Msg.Reply chunk) {
+    Msg.Reply reply = logChunks.offer(chunk);
+    if (reply == null) {
+      return; // a chunk of a log: the reply is the whole log
+    }
     if (reply.digest() != null) {
       // in arrival order, here: a stale answer applied later would overwrite a newer push
       digestListener.accept(reply.digest());

@@ -163,6 +163,11 @@ public final class NodePool implements AutoCloseable {
     }
   }
 
+  /** The master's control port, where nodes say hello. */
+  public int controlPort() {
+    return control.getLocalPort();
+  }
+
   /** The run's secret, for tests and fuzzers that play a node of this run. */
   public String secret() {
     return secret;

@@ -83,6 +83,7 @@ public final class SimCluster extends NodeCluster {
   private final class SimNodeHandle implements Node {
     private final Map<Long, CompletableFuture<Msg.Reply>> calls = new HashMap<>();
     private final SimNode node = sim.newNode(this::onReply);
+    private final LogChunks logChunks = new LogChunks();
     private Consumer<Msg.Digest> digestListener = digest -> {};
     private Consumer<String> violationListener = violation -> {};
     private int id = -1;
@@ -125,7 +126,8 @@ public final class SimCluster extends NodeCluster {
     }
 
     private void onReply(Msg msg) {
-      if (msg instanceof Msg.Reply reply) {
+      Msg.Reply reply = msg instanceof Msg.Reply chunk ? logChunks.offer(chunk) : null;
+      if (reply != null) {
         if (reply.digest() != null) {
           digestListener.accept(reply.digest());
         }

@@ -75,14 +75,28 @@ public sealed interface Msg {
     }
   }
 
-  /** A server's whole log and vector, for printLog and snapshots. */
+  /**
+   * A server's whole log and vector, for printLog and snapshots; a large log comes as
+   * {@code parts} chunks (part 0, 1, ...), each with a slice of the log in order, so that no
+   * line exceeds the wire's limit.
+   */
   record LogDump(String name, boolean primary, List<Write> committed, List<Write> tentative,
-      Map<String, Long> vv) {
+      Map<String, Long> vv, int part, int parts) {
     public LogDump {
+      if (parts < 1 || part < 0 || part >= parts) {
+        throw new IllegalArgumentException("a log is part 0.." + (parts - 1) + " of " + parts
+            + ", not part " + part);
+      }
       Checks.present(name, "a log's server name");
       Checks.writes(committed, true, "a log's committed writes");
       Checks.writes(tentative, false, "a log's tentative writes");
       Checks.vector(vv, "a log's vector");
+    }
+
+    /** A log in one piece. */
+    public LogDump(String name, boolean primary, List<Write> committed, List<Write> tentative,
+        Map<String, Long> vv) {
+      this(name, primary, committed, tentative, vv, 0, 1);
     }
   }
 

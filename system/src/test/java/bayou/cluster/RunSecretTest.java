@@ -58,4 +58,24 @@ class RunSecretTest {
       assertEquals("url", cluster.get(2, "song").value()); // the node lives on
     }
   }
+
+  /**
+   * A stranger that connects to the master's control port and says nothing (or garbage) holds
+   * up no node's hello: hellos are read off the accept thread, with a timeout.
+   */
+  @Test
+  void aSilentOrLyingConnectionDoesNotHoldUpTheNodes() throws Exception {
+    try (NodePool pool = new NodePool(1, NodePool.defaultNodeJvmArgs());
+        Socket silent = new Socket(InetAddress.getLoopbackAddress(), pool.controlPort());
+        ProcessCluster cluster = new ProcessCluster(pool, "")) {
+      send(pool.controlPort(), Wire.encode(-1, new Msg.Hello(1, 1, 1, "not the secret")) + "\n");
+      long start = System.nanoTime();
+      cluster.joinServer(0);
+      cluster.joinServer(1);
+      long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+      org.junit.jupiter.api.Assertions.assertTrue(elapsedMs < 15_000, elapsedMs + " ms");
+      assertEquals(List.of(0, 1), cluster.servers());
+      assertEquals(false, silent.isClosed());
+    }
+  }
 }
