@@ -98,6 +98,10 @@ public final class NodePool implements AutoCloseable {
     if (Boolean.getBoolean("bayou.debug")) {
       args.add("-Dbayou.debug=true");
     }
+    String invariants = System.getProperty(bayou.node.NodeMain.INVARIANTS_PROPERTY);
+    if (invariants != null) {
+      args.add("-D" + bayou.node.NodeMain.INVARIANTS_PROPERTY + "=" + invariants);
+    }
     return args;
   }
 
