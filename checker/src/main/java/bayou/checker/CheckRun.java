@@ -20,7 +20,12 @@ public final class CheckRun {
 
   private CheckRun() {}
 
-  /** Checks the history in runDir; prints the verdict to out, errors to err; returns the code. */
+  /** Checks the history in runDir; prints to out, errors to stderr; returns the exit code. */
+  public static int run(Path runDir, PrintStream out) {
+    return run(runDir, out, System.err);
+  }
+
+  /** Checks the history in runDir; results to out, a bad input as one line on err. */
   public static int run(Path runDir, PrintStream out, PrintStream err) {
     if (!Files.isDirectory(runDir)) {
       err.println("bayou check: " + runDir + " is not a directory (expected a run directory)");

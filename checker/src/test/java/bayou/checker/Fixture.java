@@ -120,6 +120,11 @@ final class Fixture {
     return add(NemesisEvent.of(f, -1, -1, name, null));
   }
 
+  /** Any event, as recorded (indices are set here). */
+  long event(HistoryEvent event) {
+    return add(event);
+  }
+
   History history() {
     return History.of(events);
   }

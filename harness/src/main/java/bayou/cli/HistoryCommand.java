@@ -16,17 +16,24 @@ import picocli.CommandLine.Parameters;
     subcommands = {HistoryCommand.Show.class, HistoryCommand.Export.class,
         HistoryCommand.Import.class, HistoryCommand.Stats.class})
 final class HistoryCommand {
-  /** Runs an action and turns a bad directory or file into a one-line error. */
+  /**
+   * Runs an action and turns a bad directory or file into a one-line error and exit 254:
+   * whatever a damaged input makes the reader throw (a truncated or foreign queue can make
+   * Chronicle fail with an Error), the user gets one line, never a stack trace.
+   */
   static int guarded(Callable<Integer> action) {
     try {
       return action.call();
     } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
-      System.err.println("bayou history: " + e.getMessage());
-      return Main.BAD_ARGUMENTS;
-    } catch (Exception e) {
-      System.err.println("bayou history: " + e);
-      return 1;
+      return badInput(e.getMessage());
+    } catch (Exception | InternalError | AssertionError e) {
+      return badInput("cannot read the input: " + e);
     }
+  }
+
+  private static int badInput(String message) {
+    System.err.println(("bayou history: " + message).replaceAll("[\\r\\n]+", " "));
+    return Main.BAD_ARGUMENTS;
   }
 
   @Command(name = "show", mixinStandardHelpOptions = true,

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bayou", mixinStandardHelpOptions = true, version = "bayou 0.1.0",
     description = "Bayou, a weakly consistent replicated store, and a Jepsen-style harness.",
     subcommands = {CampaignCommand.class, MasterCommand.class, SuiteCommand.class,
-        HistoryCommand.class, BenchCommand.class,
+        HistoryCommand.class, BenchCommand.class, FuzzCommand.class,
         CheckCommand.class, StoreCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
   /** Exit code for bad arguments (picocli's usage errors). */

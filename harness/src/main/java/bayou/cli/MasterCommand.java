@@ -11,10 +11,8 @@ import bayou.cluster.SimCluster;
 import bayou.sim.NetworkOptions;
 import bayou.master.Master;
 import bayou.report.RunReport;
-import java.io.BufferedReader;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -65,8 +63,7 @@ final class MasterCommand implements Callable<Integer> {
     }
     PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false,
         StandardCharsets.UTF_8);
-    BufferedReader in = new BufferedReader(new InputStreamReader(System.in,
-        StandardCharsets.UTF_8));
+    java.io.InputStream in = System.in; // read by the master with a bounded line length
     NetworkOptions simulated;
     try {
       simulated = sim ? network.over(NetworkOptions.reliable()) : null;

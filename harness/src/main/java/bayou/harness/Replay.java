@@ -19,6 +19,8 @@ import bayou.history.MemoryHistory;
 import bayou.master.Suite;
 import java.nio.file.Path;
 import java.time.Duration;
+import bayou.checker.Violation;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -52,33 +54,58 @@ final class Replay {
     return new Replay(steps -> new SimCluster(seed, network, bug), scratch);
   }
 
+  /** The checker's name of the result that says a replay's steps failed. */
+  static final String REPLAY = "replay";
+
+  /**
+   * Replays and checks. When steps failed (the system, or the harness, refused them) the
+   * replay is not the script: the results then end with an unknown {@link #REPLAY} result
+   * saying how many failed, so that no one takes such a replay for a passing one.
+   */
   List<CheckResult> check(List<Step> steps) {
     History.Builder history = History.builder();
+    Failures failures = new Failures();
     try (NodeCluster cluster = clusters.apply(steps).stabilizeBase(STABILIZE_BASE)) {
       if (cluster instanceof SimCluster) {
         // thousands of exact replays, each checked once: memory is enough, and much faster
         MemoryHistory sink = new MemoryHistory(cluster.historyClock());
-        replay(cluster, sink, steps);
+        replay(cluster, sink, steps, failures);
         sink.events().forEach(history::add);
       } else {
         Path dir = scratch.resolve("replay-" + runs.incrementAndGet());
         try (ChronicleHistory sink = ChronicleHistory.create(dir, cluster.historyClock())) {
-          replay(cluster, sink, steps);
+          replay(cluster, sink, steps, failures);
         }
         HistoryReader.forEach(dir, history::add);
         FileTrees.deleteQuietly(dir);
       }
     }
-    return Checkers.checkAll(history.build());
+    List<CheckResult> results = new ArrayList<>(Checkers.checkAll(history.build()));
+    if (failures.count > 0) {
+      results.add(CheckResult.unknown(REPLAY, Violation.MISSING_DATA, failures.count + " of "
+          + steps.size() + " steps failed in the replay, first " + failures.first));
+    }
+    return results;
   }
 
-  private static void replay(NodeCluster cluster, HistorySink sink, List<Step> steps) {
+  /** Steps of a replay that failed: a replay where they did proves nothing either way. */
+  private static final class Failures {
+    int count;
+    String first;
+  }
+
+  private static void replay(NodeCluster cluster, HistorySink sink, List<Step> steps,
+      Failures failures) {
     RecordingCluster recording = new RecordingCluster(cluster, sink);
     for (Step step : steps) {
       try {
         StepRunner.run(recording, step);
       } catch (ClusterException e) {
-        // as the master does: the step is ignored and the replay carries on
+        // as the master does: the step is ignored and the replay carries on, but counted
+        failures.count++;
+        if (failures.first == null) {
+          failures.first = step.toLine() + ": " + e.getMessage();
+        }
       }
     }
     try {
@@ -86,6 +113,11 @@ final class Replay {
     } catch (ClusterException e) {
       // the checkers judge what was recorded
     }
+  }
+
+  /** Whether a replay's results say that some of its steps failed. */
+  static boolean stepsFailed(List<CheckResult> results) {
+    return results.stream().anyMatch(r -> r.checker().equals(REPLAY));
   }
 
   /** One process per joined server and per client joined for the first time. */

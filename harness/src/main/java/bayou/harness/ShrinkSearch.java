@@ -31,13 +31,22 @@ final class ShrinkSearch {
     this.err = err;
   }
 
-  boolean stillFails(List<Step> steps) {
-    for (CheckResult result : replay.check(steps)) {
+  /** A replay fails again, passes, or is no evidence (steps failed and nothing failed). */
+  enum Verdict { FAILS, PASSES, BROKEN }
+
+  Verdict verdict(List<Step> steps) {
+    List<CheckResult> results = replay.check(steps);
+    for (CheckResult result : results) {
       if (result.validity() == Validity.INVALID && failedCheckers.contains(result.checker())) {
-        return true;
+        return Verdict.FAILS;
       }
     }
-    return false;
+    return Replay.stepsFailed(results) ? Verdict.BROKEN : Verdict.PASSES;
+  }
+
+  /** For the candidate searches: a broken replay does not count as failing. */
+  boolean stillFails(List<Step> steps) {
+    return verdict(steps) == Verdict.FAILS;
   }
 
   /**
@@ -52,9 +61,15 @@ final class ShrinkSearch {
     for (int length = Math.min(script.size(), setupSteps + FIRST_PREFIX_STEPS);
         System.nanoTime() < deadline; length = Math.min(script.size(),
             setupSteps + 2 * (length - setupSteps))) {
-      if (stillFails(script.subList(0, length))) {
+      Verdict verdict = verdict(script.subList(0, length));
+      if (verdict == Verdict.FAILS) {
         failing = length;
         break;
+      }
+      if (verdict == Verdict.BROKEN) {
+        err.printf("bayou campaign: shrinking stopped: steps of a %d-step prefix failed in"
+            + " the replay, which then proves nothing%n", length);
+        return null;
       }
       passing = length;
       if (length == script.size()) {
@@ -68,10 +83,13 @@ final class ShrinkSearch {
     // than more replays of long prefixes would.
     while (failing - passing > Math.max(1, failing / 16) && System.nanoTime() < deadline) {
       int middle = (failing + passing) >>> 1;
-      if (stillFails(script.subList(0, middle))) {
+      Verdict verdict = verdict(script.subList(0, middle));
+      if (verdict == Verdict.FAILS) {
         failing = middle;
-      } else {
+      } else if (verdict == Verdict.PASSES) {
         passing = middle;
+      } else {
+        break; // no evidence either way: ddmin goes on from the failing prefix known
       }
     }
     List<Step> prefix = script.subList(0, failing);

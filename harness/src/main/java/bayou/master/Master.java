@@ -6,6 +6,7 @@ import bayou.gen.Script;
 import bayou.gen.Step;
 import bayou.harness.StepRunner;
 import bayou.replica.Write;
+import bayou.wire.LineReader;
 import bayou.wire.Msg;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -19,6 +20,11 @@ import java.util.stream.Stream;
  * the master carries on.
  */
 public final class Master implements StepRunner.Results {
+  /** The longest command line read; a course command is a few dozen bytes. */
+  public static final int LINE_BYTES_MAX = 64 * 1024;
+  /** Stands for a line longer than {@link #LINE_BYTES_MAX}. */
+  private static final String TOO_LONG = new String("(a line too long)");
+
   private final Cluster cluster;
   private final PrintStream out;
   private final PrintStream err;
@@ -31,24 +37,54 @@ public final class Master implements StepRunner.Results {
 
   /** Runs every line; returns the number of lines that were rejected or failed. */
   public int run(BufferedReader in) throws IOException {
+    return run(in::readLine);
+  }
+
+  /** Runs every line of standard input, read with a bounded line length. */
+  public int run(java.io.InputStream in) throws IOException {
+    LineReader reader = new LineReader(in, LINE_BYTES_MAX);
+    return run(() -> {
+      try {
+        return reader.readLine();
+      } catch (LineReader.LineTooLongException e) {
+        return TOO_LONG;
+      }
+    });
+  }
+
+  /** A source of lines; null at the end. */
+  private interface Lines {
+    String next() throws IOException;
+  }
+
+  private int run(Lines in) throws IOException {
     int problems = 0;
     String line;
     int number = 0;
-    while ((line = in.readLine()) != null) {
+    while ((line = in.next()) != null) {
       number++;
       if (line.isBlank()) {
         continue;
       }
       try {
+        if (line == TOO_LONG) {
+          throw new IllegalArgumentException("longer than " + LINE_BYTES_MAX + " bytes");
+        }
         StepRunner.run(cluster, Script.parseLine(line), this);
       } catch (IllegalArgumentException | ClusterException e) {
         problems++;
-        err.println("bayou master: line " + number + " ignored (" + line.trim() + "): "
-            + e.getMessage());
+        err.println("bayou master: line " + number + " ignored (" + clip(line.trim()) + "): "
+            + clip(e.getMessage()));
       }
       out.flush();
     }
     return problems;
+  }
+
+  /** A line quoted in a diagnostic: one short line, whatever bytes it held. */
+  static String clip(String text) {
+    String printable = String.valueOf(text).replaceAll("[\\p{Cntrl}\\u2028\\u2029]", "?");
+    return printable.length() <= 80 ? printable : printable.substring(0, 80) + "...";
   }
 
   @Override

@@ -57,4 +57,12 @@ public interface Cluster extends AutoCloseable {
 
   @Override
   void close();
+
+  /**
+   * Invariant violations the nodes reported since the last call, one line each; a cluster
+   * whose nodes do not check their invariants has none.
+   */
+  default List<String> drainViolations() {
+    return List.of();
+  }
 }

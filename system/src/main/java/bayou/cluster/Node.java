@@ -14,7 +14,8 @@ interface Node {
   /** The node's address for the others' address books. */
   int port();
 
-  void assigned(int id, Consumer<Msg.Digest> listener);
+  /** The node has its id; its digests and invariant violations go to these listeners. */
+  void assigned(int id, Consumer<Msg.Digest> listener, Consumer<String> violations);
 
   /** Sends a command without waiting; {@link #await} its reply, so calls can overlap. */
   Pending send(String cmd, int a, String f, String key, String value,

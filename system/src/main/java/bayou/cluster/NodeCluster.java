@@ -1,5 +1,6 @@
 package bayou.cluster;
 
+import bayou.protocol.Role;
 import bayou.wire.Msg;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,7 +22,14 @@ import java.util.concurrent.ConcurrentHashMap;
 public abstract class NodeCluster implements Cluster {
   static final Duration CONTROL_TIMEOUT = Duration.ofSeconds(5);
   static final Duration BOOT_TIMEOUT = Duration.ofSeconds(20);
-  static final Duration OP_TIMEOUT = Duration.ofSeconds(5);
+  /** How much longer than a client's own timeout the controller waits for its answer. */
+  static final Duration OP_TIMEOUT_MARGIN = Duration.ofSeconds(2);
+  /**
+   * The controller's wait for a client operation: the client's timeout plus a margin, so that
+   * a client always answers (at worst "info: timeout") before the controller gives up.
+   */
+  static final Duration OP_TIMEOUT =
+      Duration.ofNanos(Role.CLIENT_OP_TIMEOUT_MICROS * 1_000).plus(OP_TIMEOUT_MARGIN);
   static final long STABILIZE_BASE_MS = 5_000;
   static final long STABILIZE_PER_SERVER_MS = 500;
 
@@ -32,6 +40,7 @@ public abstract class NodeCluster implements Cluster {
   private final Map<Integer, Node> clients = new ConcurrentHashMap<>();
   private final Map<Integer, Integer> clientServer = new ConcurrentHashMap<>();
   private final Set<Integer> usedIds = new HashSet<>();
+  private final List<String> violations = new ArrayList<>();
   private boolean paused;
   private long stabilizeBaseMs = STABILIZE_BASE_MS;
 
@@ -63,20 +72,63 @@ public abstract class NodeCluster implements Cluster {
     return this;
   }
 
+  /**
+   * Joins a server; if any step fails, nothing of it stays registered (its id is free again,
+   * its node stopped and forgotten by the others) and the failure is thrown.
+   */
   @Override
   public synchronized String joinServer(int id) {
     claim(id);
-    Node node = takeNode();
-    node.call("assign", id, null, "server", bugs, null, CONTROL_TIMEOUT);
-    node.assigned(id, stabilizer::update);
-    servers.put(id, node);
-    announce();
-    int creator = topology.servers().isEmpty() ? -1 : topology.servers().get(0);
-    topology.addServer(id);
-    Msg.Reply reply = creator < 0
-        ? node.call("root", -1, CONTROL_TIMEOUT)
-        : node.call("join", creator, CONTROL_TIMEOUT);
-    return reply.name();
+    Node node = null;
+    try {
+      node = takeNode();
+      node.call("assign", id, null, "server", bugs, null, CONTROL_TIMEOUT);
+      node.assigned(id, stabilizer::update, violation -> violation(id, violation));
+      servers.put(id, node);
+      announce();
+      int creator = topology.servers().isEmpty() ? -1 : topology.servers().get(0);
+      Msg.Reply reply = creator < 0
+          ? node.call("root", -1, CONTROL_TIMEOUT)
+          : node.call("join", creator, CONTROL_TIMEOUT);
+      topology.addServer(id);
+      return reply.name();
+    } catch (ClusterException e) {
+      unregister(id, node, servers);
+      throw e;
+    }
+  }
+
+  /** Undoes a failed join: the id is free again and the node stopped and forgotten. */
+  private void unregister(int id, Node node, Map<Integer, Node> role) {
+    usedIds.remove(id);
+    boolean announced = role.remove(id) != null;
+    stabilizer.forget(id);
+    if (node != null) {
+      node.stop();
+    }
+    if (announced) {
+      try {
+        broadcast(allNodes(), "forget", id, null);
+      } catch (ClusterException ignored) {
+        // a node that does not answer has its own failure; the id is free either way
+      }
+    }
+  }
+
+  /** A node reported a broken invariant; {@link #drainViolations} hands it to the recorder. */
+  void violation(int id, String message) {
+    synchronized (violations) {
+      violations.add("node " + id + ": " + message);
+    }
+  }
+
+  @Override
+  public List<String> drainViolations() {
+    synchronized (violations) {
+      List<String> drained = List.copyOf(violations);
+      violations.clear();
+      return drained;
+    }
   }
 
   private void claim(int id) {
@@ -151,11 +203,16 @@ public abstract class NodeCluster implements Cluster {
         throw new ClusterException("id " + client + " is a server, not a client");
       }
       claim(client);
-      node = takeNode();
-      node.call("assign", client, null, "client", bugs, null, CONTROL_TIMEOUT);
-      node.assigned(client, digest -> {});
-      clients.put(client, node);
-      announce();
+      try {
+        node = takeNode();
+        node.call("assign", client, null, "client", bugs, null, CONTROL_TIMEOUT);
+        node.assigned(client, digest -> {}, violation -> violation(client, violation));
+        clients.put(client, node);
+        announce();
+      } catch (ClusterException e) {
+        unregister(client, node, clients);
+        throw e;
+      }
     }
     node.call("connect", server, CONTROL_TIMEOUT);
     clientServer.put(client, server);
@@ -245,13 +302,17 @@ public abstract class NodeCluster implements Cluster {
   }
 
   @Override
-  public Msg.LogDump log(int id) {
-    return server(id).call("log", -1, CONTROL_TIMEOUT).log();
+  public synchronized Msg.LogDump log(int id) {
+    Msg.LogDump log = server(id).call("log", -1, CONTROL_TIMEOUT).log();
+    if (log == null) {
+      throw new ClusterException("server " + id + " has no log yet");
+    }
+    return log;
   }
 
   /** Asks every server at once, so a snapshot of n servers costs one round trip, not n. */
   @Override
-  public Map<Integer, Msg.LogDump> logs() {
+  public synchronized Map<Integer, Msg.LogDump> logs() {
     Map<Integer, Node.Pending> asked = new LinkedHashMap<>();
     for (int id : topology.servers()) {
       asked.put(id, server(id).send("log", -1, null, null, null, null));
@@ -296,6 +357,15 @@ public abstract class NodeCluster implements Cluster {
       throw new ClusterException("no live server " + id);
     }
     return node;
+  }
+
+  /**
+   * The address (TCP port, or simulated address) of a live server or client, for fuzzers and
+   * tests that talk to a node directly; -1 when there is no such node.
+   */
+  public int portOf(int id) {
+    Node node = servers.containsKey(id) ? servers.get(id) : clients.get(id);
+    return node == null ? -1 : node.port();
   }
 
   @Override

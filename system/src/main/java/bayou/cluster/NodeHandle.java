@@ -2,10 +2,9 @@ package bayou.cluster;
 
 import bayou.wire.Msg;
 import bayou.wire.Wire;
-import java.io.BufferedReader;
+import bayou.wire.LineReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.net.Socket;
@@ -20,20 +19,28 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
-/** The master's end of one node's control connection: request/reply calls and pushed digests. */
+/**
+ * The master's end of one node's control connection: request/reply calls and pushed digests.
+ * A node that sends a line that is not a valid message, or closes the connection, is failed at
+ * once: its connection is closed, its pending calls fail, and later calls fail without waiting.
+ */
 final class NodeHandle implements Node {
   private static final AtomicLong NEXT_REQUEST = new AtomicLong(1);
 
   private final Socket socket;
   private final Writer out;
-  private final BufferedReader in;
+  private final LineReader in;
   private final Process process;
   private final int port;
   private final Map<Long, CompletableFuture<Msg.Reply>> calls = new ConcurrentHashMap<>();
+  private final LogChunks logChunks = new LogChunks(); // the reader thread's
   private volatile Consumer<Msg.Digest> digestListener = digest -> {};
+  private volatile Consumer<String> violationListener = violation -> {};
+  /** Why this node was failed, or null while it is healthy. */
+  private volatile String failure;
   private volatile int id = -1;
 
-  NodeHandle(Socket socket, BufferedReader in, Process process, int port) throws IOException {
+  NodeHandle(Socket socket, LineReader in, Process process, int port) throws IOException {
     this.socket = socket;
     this.in = in;
     this.process = process;
@@ -59,9 +66,11 @@ final class NodeHandle implements Node {
   }
 
   @Override
-  public void assigned(int newId, Consumer<Msg.Digest> listener) {
+  public void assigned(int newId, Consumer<Msg.Digest> listener,
+      Consumer<String> violations) {
     this.id = newId;
     this.digestListener = listener;
+    this.violationListener = violations;
   }
 
   @Override
@@ -70,6 +79,10 @@ final class NodeHandle implements Node {
     long req = NEXT_REQUEST.getAndIncrement();
     CompletableFuture<Msg.Reply> future = new CompletableFuture<>();
     calls.put(req, future);
+    if (failure != null) { // checked after the put: a failure from now on completes it too
+      calls.remove(req);
+      throw new ClusterException("node " + id + " (pid " + pid() + ") failed: " + failure);
+    }
     try {
       send(new Msg.Control(req, cmd, a, f, key, value, ports));
     } catch (ClusterException e) {
@@ -109,27 +122,46 @@ final class NodeHandle implements Node {
   }
 
   private void readLoop() {
+    String reason = "closed its control connection";
     try {
       String line;
       while ((line = in.readLine()) != null) {
-        if (Wire.decode(line).msg() instanceof Msg.Reply reply) {
-          if (reply.digest() != null) {
-            // in arrival order, here: a stale answer applied later would overwrite a newer push
-            digestListener.accept(reply.digest());
-          }
-          if (reply.req() != 0) {
-            CompletableFuture<Msg.Reply> future = calls.get(reply.req());
-            if (future != null) {
-              future.complete(reply);
-            }
-          }
+        if (!(Wire.decode(line).msg() instanceof Msg.Reply reply)) {
+          throw new IllegalArgumentException("sent a message that is not a reply");
         }
+        onReply(reply);
       }
     } catch (IOException | IllegalArgumentException e) {
-      // the node exited; pending calls fail below
+      reason = "sent garbage or broke its connection: " + e.getMessage();
     }
+    fail(reason);
+  }
+
+  private void onReply(Msg.Reply chunk) {
+    Msg.Reply reply = logChunks.offer(chunk);
+    if (reply == null) {
+      return; // a chunk of a log: the reply is the whole log
+    }
+    if (reply.digest() != null) {
+      // in arrival order, here: a stale answer applied later would overwrite a newer push
+      digestListener.accept(reply.digest());
+    }
+    if (reply.req() != 0) {
+      CompletableFuture<Msg.Reply> future = calls.get(reply.req());
+      if (future != null) {
+        future.complete(reply);
+      }
+    } else if (!reply.ok() && reply.error() != null) {
+      violationListener.accept(reply.error());
+    }
+  }
+
+  /** Marks the node failed: its connection closes, and every call fails at once from now on. */
+  private void fail(String reason) {
+    failure = reason.length() <= 200 ? reason : reason.substring(0, 200) + "...";
+    NodePool.closeQuietly(socket);
     calls.values().forEach(f -> f.completeExceptionally(
-        new IOException("node " + id + " closed its control connection")));
+        new IOException("node " + id + " " + failure)));
   }
 
   /** Ends the node: closing the control connection makes it halt; the kill makes sure. */

@@ -2,9 +2,10 @@ package bayou.cluster;
 
 import bayou.wire.Msg;
 import bayou.wire.Wire;
-import java.io.BufferedReader;
+import bayou.node.RunSecret;
+import bayou.wire.LineReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -30,6 +31,13 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class NodePool implements AutoCloseable {
   private static final String NODE_MAIN = "bayou.node.NodeMain";
   static final Duration EXIT_WAIT = Duration.ofSeconds(2);
+  /** A node says hello at once after it connects; a connection silent this long is closed. */
+  static final int HELLO_TIMEOUT_MS = 10_000;
+  /** Connections saying hello at once; more wait in the listener's backlog. */
+  static final int HELLOS_MAX = 64;
+
+  /** A hello is a short line: a token, a pid, a port and the secret. */
+  static final int HELLO_BYTES_MAX = 512;
 
   private final List<String> command;
   private final ServerSocket control;
@@ -38,6 +46,10 @@ public final class NodePool implements AutoCloseable {
   private final Map<Long, Process> booting = new ConcurrentHashMap<>();
   private final List<NodeHandle> all = new ArrayList<>();
   private final AtomicLong nextToken = new AtomicLong(1);
+  /** The run's secret: every node gets it on standard input and presents it on connections. */
+  private final String secret = RunSecret.generate();
+  private final java.util.concurrent.Semaphore hellos =
+      new java.util.concurrent.Semaphore(HELLOS_MAX);
   private final int spares;
   private volatile boolean closed;
 
@@ -85,6 +97,10 @@ public final class NodePool implements AutoCloseable {
     }
     if (Boolean.getBoolean("bayou.debug")) {
       args.add("-Dbayou.debug=true");
+    }
+    String invariants = System.getProperty(bayou.node.NodeMain.INVARIANTS_PROPERTY);
+    if (invariants != null) {
+      args.add("-D" + bayou.node.NodeMain.INVARIANTS_PROPERTY + "=" + invariants);
     }
     return args;
   }
@@ -143,34 +159,87 @@ public final class NodePool implements AutoCloseable {
           .start();
       booting.put(token, process);
       pids.record(process.pid(), token);
+      try (OutputStream stdin = process.getOutputStream()) {
+        stdin.write((secret + "\n").getBytes(StandardCharsets.UTF_8));
+      }
     } catch (IOException e) {
       throw new ClusterException("cannot start a node process: " + e.getMessage());
     }
   }
 
+  /** The master's control port, where nodes say hello. */
+  public int controlPort() {
+    return control.getLocalPort();
+  }
+
+  /** The run's secret, for tests and fuzzers that play a node of this run. */
+  public String secret() {
+    return secret;
+  }
+
   private void acceptLoop() {
     while (!closed) {
+      Socket socket;
       try {
-        Socket socket = control.accept();
-        socket.setTcpNoDelay(true);
-        BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
-            StandardCharsets.UTF_8));
-        Msg.Hello hello = (Msg.Hello) Wire.decode(in.readLine()).msg();
-        Process process = booting.remove(hello.token());
-        if (process == null) {
-          socket.close(); // not one of ours
-          continue;
-        }
-        NodeHandle node = new NodeHandle(socket, in, process, hello.port());
-        synchronized (all) {
-          all.add(node);
-        }
-        ready.add(node);
-      } catch (IOException | RuntimeException e) {
-        if (!closed) {
-          System.err.println("bayou: a node failed to say hello: " + e.getMessage());
-        }
+        socket = control.accept();
+        hellos.acquire();
+      } catch (IOException e) {
+        continue; // closed, or one failed accept: the loop condition decides
+      } catch (InterruptedException e) {
+        return;
       }
+      Thread greeter = new Thread(() -> {
+        try {
+          greet(socket);
+        } finally {
+          hellos.release();
+        }
+      }, "node-pool-hello");
+      greeter.setDaemon(true);
+      greeter.start();
+    }
+  }
+
+  /**
+   * Reads a connection's hello within {@link #HELLO_TIMEOUT_MS}: it must name a process this
+   * pool started and present the run's secret; else the connection is closed.
+   */
+  private void greet(Socket socket) {
+    try {
+      socket.setTcpNoDelay(true);
+      socket.setSoTimeout(HELLO_TIMEOUT_MS);
+      LineReader in = new LineReader(socket.getInputStream(), Wire.LINE_BYTES_MAX);
+      String line = in.readLine(HELLO_BYTES_MAX);
+      if (line == null) {
+        throw new IOException("closed before its hello");
+      }
+      if (!(Wire.decode(line).msg() instanceof Msg.Hello hello)
+          || !RunSecret.matches(secret, hello.secret())) {
+        throw new IOException("not a hello with the run's secret");
+      }
+      Process process = booting.remove(hello.token());
+      if (process == null) {
+        throw new IOException("a hello with an unknown token " + hello.token());
+      }
+      socket.setSoTimeout(0); // a node may rightly stay silent for long
+      NodeHandle node = new NodeHandle(socket, in, process, hello.port());
+      synchronized (all) {
+        all.add(node);
+      }
+      ready.add(node);
+    } catch (IOException | RuntimeException e) {
+      closeQuietly(socket);
+      if (!closed) {
+        System.err.println("bayou: refused a control connection: " + e.getMessage());
+      }
+    }
+  }
+
+  static void closeQuietly(Socket socket) {
+    try {
+      socket.close();
+    } catch (IOException ignored) {
+      // closing is all we wanted
     }
   }
 

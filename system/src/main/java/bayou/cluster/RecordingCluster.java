@@ -10,7 +10,6 @@ import bayou.replica.Write;
 import bayou.wire.Msg;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -19,18 +18,25 @@ import java.util.Set;
  * fault or control step as a nemesis event, and server logs as snapshots (at printLog, after
  * every stabilize, and at the end of the run).
  */
-public final class RecordingCluster implements Cluster {
+public final class RecordingCluster extends ForwardingCluster {
   /** Steps that leave every server's log as it was. */
   private static final Set<String> LOG_PRESERVING = Set.of("stabilizeBegin", "stabilizeEnd",
       "joinClient", "moveClient", "runEnd");
 
-  private final Cluster cluster;
   private final HistorySink sink;
-  /** Whether nothing that could change a log happened since a stabilize completed. */
-  private boolean settled;
+  /** The nemesis event that records a node's report of a broken invariant. */
+  public static final String INVARIANT = "invariant";
+  /** The nemesis event that records a heal step of {@link #finish} that failed. */
+  public static final String HEAL_FAILED = "healFailed";
+
+  /**
+   * Whether nothing that could change a log happened since a stabilize completed. Written by
+   * concurrent client operations and read by the runner's thread.
+   */
+  private volatile boolean settled;
 
   public RecordingCluster(Cluster cluster, HistorySink sink) {
-    this.cluster = cluster;
+    super(cluster);
     this.sink = sink;
   }
 
@@ -94,11 +100,6 @@ public final class RecordingCluster implements Cluster {
   }
 
   @Override
-  public Map<Integer, Msg.LogDump> logs() {
-    return cluster.logs();
-  }
-
-  @Override
   public Msg.LogDump log(int id) {
     Msg.LogDump log = cluster.log(id);
     snapshot(id, log, "printLog");
@@ -108,19 +109,38 @@ public final class RecordingCluster implements Cluster {
   @Override
   public Msg.OpOutcome put(int client, String key, String value) {
     OpEvent invoke = invoke(client, "put", key, value);
-    return complete(invoke, cluster.put(client, key, value));
+    return completeOrInfo(invoke, () -> cluster.put(client, key, value));
   }
 
   @Override
   public Msg.OpOutcome get(int client, String key) {
     OpEvent invoke = invoke(client, "get", key, null);
-    return complete(invoke, cluster.get(client, key));
+    return completeOrInfo(invoke, () -> cluster.get(client, key));
   }
 
   @Override
   public Msg.OpOutcome delete(int client, String key) {
     OpEvent invoke = invoke(client, "delete", key, null);
-    return complete(invoke, cluster.delete(client, key));
+    return completeOrInfo(invoke, () -> cluster.delete(client, key));
+  }
+
+  /**
+   * Runs the cluster call of an invoked operation. When the call throws (no answer in time, the
+   * client's node failed) the outcome is unknown, and the operation is completed as
+   * {@code info} (Jepsen's "may or may not have taken effect") before the exception goes on:
+   * a history never holds an invocation whose process then invokes again.
+   */
+  private Msg.OpOutcome completeOrInfo(OpEvent invoke,
+      java.util.function.Supplier<Msg.OpOutcome> call) {
+    Msg.OpOutcome outcome;
+    try {
+      outcome = call.get();
+    } catch (RuntimeException e) {
+      complete(invoke, new Msg.OpOutcome("info", null, "unknown: " + e.getMessage(), -1, null,
+          null, null, null, null, null));
+      throw e;
+    }
+    return complete(invoke, outcome);
   }
 
   /**
@@ -136,8 +156,11 @@ public final class RecordingCluster implements Cluster {
 
   /** Records the completion of an operation begun with {@link #invoke}. */
   public Msg.OpOutcome complete(OpEvent invoke, Msg.OpOutcome outcome) {
+    recordViolations();
     OpType type = OpType.valueOf(outcome.status().toUpperCase(Locale.ROOT));
-    settled &= invoke.f().equals("get");
+    if (!invoke.f().equals("get")) {
+      settled = false; // a plain write: concurrent operations cannot lose it
+    }
     String value = invoke.f().equals("get") ? outcome.value() : invoke.value();
     sink.record(new OpEvent(-1, -1, type, invoke.process(), invoke.f(), invoke.key(), value,
         outcome.error(), outcome.server(), outcome.serverName(), outcome.vv(),
@@ -152,27 +175,43 @@ public final class RecordingCluster implements Cluster {
    * checkers judge.
    */
   public void finish(boolean heal) {
-    try {
-      if (heal) {
-        for (int[] link : cluster.brokenLinks()) {
-          restoreConnection(link[0], link[1]);
-        }
-        if (cluster.isPaused()) {
-          start();
-        }
-        if (!settled) {
-          stabilize(); // else the last stabilize's state still stands: nothing changed since
-        }
+    if (heal) {
+      for (int[] link : cluster.brokenLinks()) {
+        healStep("restore " + link[0] + " " + link[1],
+            () -> restoreConnection(link[0], link[1]));
       }
-    } catch (ClusterException e) {
-      // recorded (a stabilize that gave up says so); the final logs are the evidence either way
+      if (cluster.isPaused()) {
+        healStep("start", this::start);
+      }
+      if (!settled) {
+        // else the last stabilize's state still stands: nothing changed since. One that gives
+        // up records so itself.
+        healStep(null, this::stabilize);
+      }
     }
     snapshotAll("final");
     nemesis("runEnd", -1, -1, null);
   }
 
+  /**
+   * One step of the final heal. A failed step is recorded as {@link #HEAL_FAILED} (the final
+   * logs may then differ for a reason of the harness's) and said on stderr; the heal goes on.
+   */
+  private void healStep(String what, Runnable step) {
+    try {
+      step.run();
+    } catch (ClusterException e) {
+      if (what != null) {
+        sink.record(NemesisEvent.of(HEAL_FAILED, -1, -1, null, what + ": " + e.getMessage()));
+      }
+      System.err.println("bayou: the final heal's " + (what == null ? "stabilize" : what)
+          + " failed: " + e.getMessage());
+    }
+  }
+
   /** Records a snapshot of every live server's log, for the checkers' view over time. */
   public void snapshotAll(String reason) {
+    recordViolations();
     cluster.logs().forEach((id, log) -> snapshot(id, log, reason));
   }
 
@@ -189,37 +228,22 @@ public final class RecordingCluster implements Cluster {
   }
 
   private void nemesis(String f, int a, int b, String name) {
-    settled &= LOG_PRESERVING.contains(f);
+    recordViolations();
+    if (!LOG_PRESERVING.contains(f)) {
+      settled = false;
+    }
     sink.record(NemesisEvent.of(f, a, b, name, null));
   }
 
-  @Override
-  public List<Integer> servers() {
-    return cluster.servers();
+  /** Records the invariant violations nodes reported since the last event, one event each. */
+  private void recordViolations() {
+    for (String violation : cluster.drainViolations()) {
+      sink.record(NemesisEvent.of(INVARIANT, -1, -1, null, violation));
+    }
   }
 
   @Override
-  public List<Integer> clients() {
-    return cluster.clients();
-  }
-
-  @Override
-  public int serverOf(int client) {
-    return cluster.serverOf(client);
-  }
-
-  @Override
-  public List<int[]> brokenLinks() {
-    return cluster.brokenLinks();
-  }
-
-  @Override
-  public boolean isPaused() {
-    return cluster.isPaused();
-  }
-
-  @Override
-  public void close() {
-    cluster.close();
+  public List<String> drainViolations() {
+    return List.of(); // recorded here, as they come
   }
 }

@@ -83,7 +83,9 @@ public final class SimCluster extends NodeCluster {
   private final class SimNodeHandle implements Node {
     private final Map<Long, CompletableFuture<Msg.Reply>> calls = new HashMap<>();
     private final SimNode node = sim.newNode(this::onReply);
+    private final LogChunks logChunks = new LogChunks();
     private Consumer<Msg.Digest> digestListener = digest -> {};
+    private Consumer<String> violationListener = violation -> {};
     private int id = -1;
 
     @Override
@@ -92,9 +94,11 @@ public final class SimCluster extends NodeCluster {
     }
 
     @Override
-    public void assigned(int newId, Consumer<Msg.Digest> listener) {
+    public void assigned(int newId, Consumer<Msg.Digest> listener,
+        Consumer<String> violations) {
       id = newId;
       digestListener = listener;
+      violationListener = violations;
     }
 
     @Override
@@ -122,13 +126,16 @@ public final class SimCluster extends NodeCluster {
     }
 
     private void onReply(Msg msg) {
-      if (msg instanceof Msg.Reply reply) {
+      Msg.Reply reply = msg instanceof Msg.Reply chunk ? logChunks.offer(chunk) : null;
+      if (reply != null) {
         if (reply.digest() != null) {
           digestListener.accept(reply.digest());
         }
         CompletableFuture<Msg.Reply> future = calls.get(reply.req());
         if (reply.req() != 0 && future != null) {
           future.complete(reply);
+        } else if (reply.req() == 0 && !reply.ok() && reply.error() != null) {
+          violationListener.accept(reply.error());
         }
       }
     }

@@ -1,32 +1,43 @@
 package bayou.node;
 
 import bayou.protocol.Inbound;
+import bayou.wire.LineReader;
 import bayou.wire.Msg;
 import bayou.wire.Wire;
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.BlockingQueue;
 
 /**
  * The node's connection to the master. When it closes, for whatever reason (the master exited,
- * crashed or was killed), the node halts at once: no process outlives its master.
+ * crashed or was killed), the node halts at once: no process outlives its master. A line that
+ * is not a valid command is dropped with one line on stderr.
  */
 final class ControlLink {
+  static final int CONNECT_TIMEOUT_MS = 5_000;
+
   private final Socket socket;
   private final Writer out;
 
   ControlLink(int masterPort) throws IOException {
-    socket = new Socket(InetAddress.getLoopbackAddress(), masterPort);
-    socket.setTcpNoDelay(true);
-    out = new BufferedWriter(new OutputStreamWriter(socket.getOutputStream(),
-        StandardCharsets.UTF_8));
+    socket = new Socket();
+    try {
+      socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+      socket.setTcpNoDelay(true);
+      socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), masterPort),
+          CONNECT_TIMEOUT_MS);
+      out = new BufferedWriter(new OutputStreamWriter(socket.getOutputStream(),
+          StandardCharsets.UTF_8));
+    } catch (IOException | RuntimeException e) {
+      Transport.closeQuietly(socket);
+      throw e;
+    }
   }
 
   void startReading(BlockingQueue<Inbound> inbox) {
@@ -46,16 +57,22 @@ final class ControlLink {
   }
 
   private void readLoop(BlockingQueue<Inbound> inbox) {
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
-        StandardCharsets.UTF_8))) {
+    try {
+      LineReader in = new LineReader(socket.getInputStream(), Wire.LINE_BYTES_MAX);
       String line;
       while ((line = in.readLine()) != null) {
-        Msg msg = Wire.decode(line).msg();
+        Msg msg;
+        try {
+          msg = Wire.decode(line).msg();
+        } catch (IllegalArgumentException e) {
+          Log.error("dropped a master's command: " + Transport.clip(e.getMessage()));
+          continue;
+        }
         if (msg instanceof Msg.Control control) {
-          inbox.put(new Inbound.FromMaster(control));
+          inbox.put(new Inbound.FromMaster(control)); // the master's commands are never dropped
         }
       }
-    } catch (IOException | IllegalArgumentException | InterruptedException e) {
+    } catch (IOException | InterruptedException e) {
       Log.debug("control link ended: %s", e.getMessage());
     }
     Runtime.getRuntime().halt(0);

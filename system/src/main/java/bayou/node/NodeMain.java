@@ -1,6 +1,7 @@
 package bayou.node;
 
 import bayou.protocol.Inbound;
+import bayou.protocol.InvariantGuard;
 import bayou.protocol.Role;
 import bayou.wire.Msg;
 import java.time.Instant;
@@ -15,13 +16,19 @@ import java.util.concurrent.TimeUnit;
  * does not wait for a JVM to start. One thread runs the node's logic; others only read sockets.
  */
 public final class NodeMain {
-  static final int INBOX_MAX = 1_000_000;
+  /** Messages waiting for the event loop; a reader waits (then drops) when it is full. */
+  static final int INBOX_MAX = 50_000;
+  /** Set to false to skip the invariant checks after every batch (they are on by default). */
+  public static final String INVARIANTS_PROPERTY = "bayou.invariants";
   /** A wait without a timer still ends now and then; nothing depends on it. */
   static final long MAX_WAIT_MICROS = 60_000_000;
 
   private NodeMain() {}
 
-  /** Arguments: the master's control port and this node's token. */
+  /**
+   * Arguments: the master's control port and this node's token; the run's secret comes on
+   * standard input ({@link RunSecret}).
+   */
   public static void main(String[] args) throws Exception {
     if (args.length != 2) {
       System.err.println("usage: NodeMain MASTER_PORT TOKEN");
@@ -31,20 +38,23 @@ public final class NodeMain {
     // path ahead cost about 35 ms of CPU each, 15 % of the course suite's CPU. The AppCDS
     // archive (NodeTraining) already makes the first use of each class cheap.
     BlockingQueue<Inbound> inbox = new LinkedBlockingQueue<>(INBOX_MAX);
-    Transport transport = new Transport(inbox);
+    String secret;
     ControlLink master;
     try {
+      secret = RunSecret.readFrom(System.in);
       master = new ControlLink(Integer.parseInt(args[0]));
     } catch (java.io.IOException e) {
       Log.debug("master unreachable: %s", e.getMessage());
       Runtime.getRuntime().halt(0); // the master is gone already: nothing to serve
       return;
     }
+    Transport transport = new Transport(inbox, secret);
     master.startReading(inbox);
     master.send(new Msg.Hello(Long.parseLong(args[1]), ProcessHandle.current().pid(),
-        transport.port()));
+        transport.port(), secret));
     Role role = awaitAssignment(inbox, transport, master);
-    run(role, inbox);
+    run(role, inbox, new InvariantGuard(role, master::send,
+        !"false".equals(System.getProperty(INVARIANTS_PROPERTY))));
   }
 
   private static Role awaitAssignment(BlockingQueue<Inbound> inbox, Transport transport,
@@ -55,7 +65,13 @@ public final class NodeMain {
           && fromMaster.control().cmd().equals("assign")) {
         Msg.Control control = fromMaster.control();
         transport.setSelf(control.a());
-        Role role = Role.assigned(control, new NodeEffects(transport, master));
+        Role role;
+        try {
+          role = Role.assigned(control, new NodeEffects(transport, master));
+        } catch (RuntimeException e) {
+          master.send(Msg.Reply.failed(control.req(), "bad assignment: " + e.getMessage()));
+          continue;
+        }
         master.send(Msg.Reply.ok(control.req()));
         return role;
       }
@@ -66,17 +82,33 @@ public final class NodeMain {
    * The driver loop: inputs in arrival order, each with the local time, then one
    * {@code afterBatch} for the whole batch, and the role's timer as the longest wait.
    */
-  private static void run(Role role, BlockingQueue<Inbound> inbox) throws InterruptedException {
+  private static void run(Role role, BlockingQueue<Inbound> inbox, InvariantGuard invariants)
+      throws InterruptedException {
     LocalClock clock = new LocalClock();
     while (true) {
       long wait = role.wakeAt() - clock.now();
       Inbound item = wait <= 0 ? inbox.poll()
           : inbox.poll(Math.min(wait, MAX_WAIT_MICROS), TimeUnit.MICROSECONDS);
       while (item != null) {
-        role.handle(clock.now(), item);
+        handleOne(role, clock.now(), item);
         item = inbox.poll();
       }
-      role.afterBatch(clock.now());
+      try {
+        role.afterBatch(clock.now());
+      } catch (RuntimeException e) {
+        Log.error("after a batch: " + Transport.clip(String.valueOf(e)));
+      }
+      invariants.check();
+    }
+  }
+
+  /** Each message in isolation: one that makes the role throw is dropped, and said so. */
+  private static void handleOne(Role role, long now, Inbound item) {
+    try {
+      role.handle(now, item);
+    } catch (RuntimeException e) {
+      Log.error("dropped " + InvariantGuard.describe(item) + ": "
+          + Transport.clip(String.valueOf(e)));
     }
   }
 

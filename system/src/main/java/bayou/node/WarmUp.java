@@ -38,7 +38,7 @@ public final class WarmUp {
   private static List<Msg> samples(String child, Write write, WriteBatch log) {
     Map<String, Long> vv = Map.of("R", 1L, child, 2L);
     Msg.Summary have = new Msg.Summary(vv, 1);
-    return List.of(new Msg.Hello(1, 2, 3),
+    return List.of(new Msg.Hello(1, 2, 3, "s"),
         new Msg.Control(1, "op", 2, "put", "k", "v", Map.of(1, 2)),
         Msg.Reply.ok(1), new Msg.Pull(0, have), new Msg.Notice(have),
         new Msg.Push(0, have, log.committed(), log.tentative(), have, List.of(1, 2)), new Msg.CreateRequest(1),

@@ -12,7 +12,7 @@ import java.util.Set;
  */
 final class ClientRole implements Role {
   /** How long a client waits for its server before reporting the outcome as unknown. */
-  static final long OP_TIMEOUT_MICROS = 3_000_000;
+  static final long OP_TIMEOUT_MICROS = Role.CLIENT_OP_TIMEOUT_MICROS;
   /**
    * An unanswered request is sent again after this long: the network may lose it or its answer.
    * The server answers a repeated write with its first answer, so a write is accepted once.

@@ -9,6 +9,13 @@ import bayou.wire.Msg;
  * {@link Effects}. The same code runs in a node process and in the simulator.
  */
 public interface Role {
+  /**
+   * How long a client waits for its server before it reports an operation's outcome as
+   * unknown. The controller's wait for a client's answer must be longer (NodeCluster derives
+   * it from this), or an operation times out at the controller with no outcome at all.
+   */
+  long CLIENT_OP_TIMEOUT_MICROS = 3_000_000;
+
   /** One input: a peer's message or the controller's command. */
   void handle(long now, Inbound item);
 
@@ -17,6 +24,12 @@ public interface Role {
 
   /** Local time at which {@link #afterBatch} must run even if nothing arrives; MAX_VALUE: never. */
   long wakeAt();
+
+  /**
+   * Checks the role's invariants (a server's replica); throws IllegalStateException saying
+   * what was expected and what was seen. Cheap enough to run after every batch.
+   */
+  default void checkInvariants() {}
 
   /** The role an {@code assign} command names: {@code key} server or client, {@code a} the id. */
   static Role assigned(Msg.Control assign, Effects effects) {

@@ -30,6 +30,13 @@ final class ServerRole implements Role {
   static final long PULL_TIMEOUT_MICROS = 1_000_000;
   /** An unanswered creation, hand-off or sync is sent again after this long. */
   static final long RESEND_MICROS = 300_000;
+  /**
+   * A log reply's chunk, in bytes of writes (estimated; characters count as bytes, so a chunk
+   * of non-ASCII text may be up to three times this): well under Wire.LINE_BYTES_MAX.
+   */
+  static final long LOG_CHUNK_BYTES = 1 << 20;
+  /** A write's encoding beyond its strings: field names, stamp, CSN, punctuation. */
+  static final long WRITE_OVERHEAD_BYTES = 80;
 
   private final int id;
   private final Set<Bug> bugs;
@@ -78,6 +85,13 @@ final class ServerRole implements Role {
 
   private boolean gossiping() {
     return !paused && !replica.isRetiring(); // a retiree hands off to its heir
+  }
+
+  @Override
+  public void checkInvariants() {
+    if (replica != null) {
+      replica.checkInvariants();
+    }
   }
 
   @Override
@@ -234,19 +248,14 @@ final class ServerRole implements Role {
         effects.forget(c.a());
         reply(c);
       }
-      case "root" -> {
-        replica = Replica.root(bugs);
-        changed = true;
-        effects.reply(new Msg.Reply(c.req(), true, null, replica.name(), null, null, null));
-      }
-      case "join" -> {
-        createRequest = c.req();
-        creator = c.a();
-        armResend();
-        if (!effects.send(c.a(), new Msg.CreateRequest(c.req()))) {
-          effects.reply(Msg.Reply.failed(c.req(), "creator " + c.a() + " unreachable"));
+      case "root", "join" -> {
+        if (replica != null || createRequest != 0) {
+          effects.reply(Msg.Reply.failed(c.req(), "server " + id + " has joined already"));
+        } else {
+          join(c);
         }
       }
+
       case "block" -> {
         blocked.add(c.a());
         awaiting.remove(c.a());
@@ -281,12 +290,28 @@ final class ServerRole implements Role {
       }
       case "digest" -> effects.reply(new Msg.Reply(c.req(), true, null, null,
           replica == null ? null : digest(), null, null));
-      case "log" -> effects.reply(new Msg.Reply(c.req(), true, null, null, null, logDump(), null));
+      case "log" -> replyLog(c.req());
       case "exit" -> {
         reply(c);
         effects.stop();
       }
       default -> effects.reply(Msg.Reply.failed(c.req(), "unknown command " + c.cmd()));
+    }
+  }
+
+  /** Starts as the root, or asks the creator {@code c.a()} for a creation. */
+  private void join(Msg.Control c) {
+    if (c.cmd().equals("root")) {
+      replica = Replica.root(bugs);
+      changed = true;
+      effects.reply(new Msg.Reply(c.req(), true, null, replica.name(), null, null, null));
+      return;
+    }
+    createRequest = c.req();
+    creator = c.a();
+    armResend();
+    if (!effects.send(c.a(), new Msg.CreateRequest(c.req()))) {
+      effects.reply(Msg.Reply.failed(c.req(), "creator " + c.a() + " unreachable"));
     }
   }
 
@@ -309,6 +334,11 @@ final class ServerRole implements Role {
   }
 
   private void retire(Msg.Control c) {
+    if (replica == null || replica.isRetiring()) {
+      effects.reply(Msg.Reply.failed(c.req(), replica == null ? "server " + id
+          + " has no replica yet" : "server " + id + " is already retiring"));
+      return;
+    }
     replica.retire(now);
     changed = true;
     handoffRequest = c.req();
@@ -321,12 +351,52 @@ final class ServerRole implements Role {
     }
   }
 
-  private Msg.LogDump logDump() {
+  /**
+   * The log for the master, in chunks of at most about {@link #LOG_CHUNK_BYTES} of writes: a
+   * log too large for one line of the wire goes as several replies to the same request.
+   */
+  private void replyLog(long req) {
     if (replica == null) {
-      return null;
+      effects.reply(new Msg.Reply(req, true, null, null, null, null, null));
+      return;
     }
-    return new Msg.LogDump(replica.name(), replica.isPrimary(), replica.committedLog(),
-        replica.tentativeLog(), replica.versionVector());
+    List<Write> committed = replica.committedLog();
+    List<Write> tentative = replica.tentativeLog();
+    List<Integer> cuts = chunkCuts(committed, tentative);
+    for (int part = 0; part + 1 < cuts.size(); part++) {
+      int from = cuts.get(part);
+      int to = cuts.get(part + 1);
+      Msg.LogDump dump = new Msg.LogDump(replica.name(), replica.isPrimary(),
+          slice(committed, from, to, 0), slice(tentative, from, to, committed.size()),
+          replica.versionVector(), part, cuts.size() - 1);
+      effects.reply(new Msg.Reply(req, true, null, null, null, dump, null));
+    }
+  }
+
+  /** Where the chunks of a log (committed then tentative writes) begin, and its end. */
+  private static List<Integer> chunkCuts(List<Write> committed, List<Write> tentative) {
+    List<Integer> cuts = new java.util.ArrayList<>(List.of(0));
+    long bytes = 0;
+    int total = committed.size() + tentative.size();
+    for (int i = 0; i < total; i++) {
+      Write write = i < committed.size() ? committed.get(i) : tentative.get(i - committed.size());
+      long size = WRITE_OVERHEAD_BYTES + write.acceptor().length() + write.key().length()
+          + (write.value() == null ? 0 : write.value().length());
+      if (bytes > 0 && bytes + size > LOG_CHUNK_BYTES) {
+        cuts.add(i);
+        bytes = 0;
+      }
+      bytes += size;
+    }
+    cuts.add(total);
+    return cuts;
+  }
+
+  /** The writes of {@code list} (at {@code offset} in the whole log) within [from, to). */
+  private static List<Write> slice(List<Write> list, int from, int to, int offset) {
+    int start = Math.max(0, Math.min(list.size(), from - offset));
+    int end = Math.max(start, Math.min(list.size(), to - offset));
+    return List.copyOf(list.subList(start, end));
   }
 
   private void onPeer(int from, Msg msg) {

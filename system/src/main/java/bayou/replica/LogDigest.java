@@ -8,14 +8,27 @@ import bayou.history.WriteId;
  * part as a set (its order follows from its content).
  */
 public final class LogDigest {
-  private long committedHash = 17;
+  static final long EMPTY_COMMITTED = 17;
+
+  private long committedHash = EMPTY_COMMITTED;
   private long tentativeHash;
 
   /** A log's fingerprint; equal logs have equal values. */
   public record Value(long committed, int tentative, long hash) {}
 
   void addCommitted(WriteId id) {
-    committedHash = committedHash * 1_000_003L + mix(id);
+    committedHash = foldCommitted(committedHash, id);
+  }
+
+  /** The committed part's hash after one more write: what a recount folds over the log. */
+  static long foldCommitted(long hash, WriteId id) {
+    return hash * 1_000_003L + mix(id);
+  }
+
+  /** A value from its parts, as a recount makes it. */
+  static Value of(long committedCount, int tentativeCount, long committedHash,
+      long tentativeHash) {
+    return new Value(committedCount, tentativeCount, committedHash * 31 + tentativeHash);
   }
 
   void addTentative(WriteId id) {
@@ -31,10 +44,10 @@ public final class LogDigest {
   }
 
   Value value(long committedCount, int tentativeCount) {
-    return new Value(committedCount, tentativeCount, committedHash * 31 + tentativeHash);
+    return of(committedCount, tentativeCount, committedHash, tentativeHash);
   }
 
-  private static long mix(WriteId id) {
+  static long mix(WriteId id) {
     long h = id.stamp() * 0x9E3779B97F4A7C15L + id.acceptor().hashCode();
     h ^= h >>> 33;
     h *= 0xff51afd7ed558ccdL;

@@ -7,6 +7,12 @@ package bayou.replica;
  */
 public final class Names {
   public static final String ROOT = "R";
+  /**
+   * The longest name accepted from outside. A name nests once per creation in its chain, about
+   * 20 characters a level, so this allows chains of some 800 servers; it also bounds the
+   * recursion of the CompleteV rule.
+   */
+  public static final int NAME_CHARS_MAX = 16_384;
 
   private Names() {}
 
@@ -28,6 +34,43 @@ public final class Names {
   public static String parent(String name) {
     requireChild(name);
     return name.substring(name.indexOf(',') + 1, name.length() - 1);
+  }
+
+  /**
+   * Throws unless {@code name} is a server name: {@code R}, or {@code <T,P>} with T a
+   * non-negative accept-stamp and P a name, at most {@link #NAME_CHARS_MAX} characters.
+   */
+  public static String requireValid(String name) {
+    if (name == null || name.isEmpty() || name.length() > NAME_CHARS_MAX) {
+      throw new IllegalArgumentException("not a server name (null, empty or longer than "
+          + NAME_CHARS_MAX + " characters)");
+    }
+    int at = 0;
+    int depth = 0;
+    while (at < name.length() && name.charAt(at) == '<') {
+      int digits = at + 1;
+      while (digits < name.length() && Character.isDigit(name.charAt(digits))) {
+        digits++;
+      }
+      if (digits == at + 1 || digits - at > 20 || digits >= name.length()
+          || name.charAt(digits) != ',') {
+        throw new IllegalArgumentException("not a server name at " + at + ": " + clip(name));
+      }
+      at = digits + 1;
+      depth++;
+    }
+    boolean valid = name.startsWith(ROOT, at) && name.length() == at + ROOT.length() + depth;
+    for (int i = at + ROOT.length(); valid && i < name.length(); i++) {
+      valid = name.charAt(i) == '>';
+    }
+    if (!valid) {
+      throw new IllegalArgumentException("not a server name: " + clip(name));
+    }
+    return name;
+  }
+
+  private static String clip(String text) {
+    return text.length() <= 60 ? text : text.substring(0, 60) + "...";
   }
 
   private static void requireChild(String name) {

@@ -30,6 +30,11 @@ public final class Replica {
   private final Map<String, Write> committedDb = new HashMap<>();
   private Map<String, Write> view; // committedDb overlaid with the tentative writes; null if stale
   private final LogDigest digest = new LogDigest();
+  /** The first commit received that contradicts a held one, as an invariant violation. */
+  private String conflictingCommit;
+  /** Committed writes already checked (they never change), and their recounted hash. */
+  private int checkedCommitted;
+  private long recountedCommittedHash = LogDigest.EMPTY_COMMITTED;
 
   private Replica(Set<Bug> bugs) {
     this.bugs = Set.copyOf(bugs);
@@ -214,6 +219,11 @@ public final class Replica {
 
   private int receiveCommitted(Write write) {
     if (write.csn() <= committed.size()) {
+      Write held = committed.get((int) write.csn() - 1);
+      if (!held.id().equals(write.id()) && conflictingCommit == null) {
+        conflictingCommit = name + ": received CSN " + write.csn() + " as " + write.id()
+            + ", but holds " + held.id() + " there";
+      }
       return 0;
     }
     if (write.csn() != committed.size() + 1) {
@@ -351,13 +361,41 @@ public final class Replica {
     return digest.value(committed.size(), tentative.size());
   }
 
-  /** Checks the invariants the protocol relies on; throws with what was expected and seen. */
+  /**
+   * Checks the invariants the protocol relies on; throws with what was expected and seen. The
+   * committed part only grows, so each committed write is checked once: run after every batch,
+   * the cost follows the changes, not the log's length.
+   */
   public void checkInvariants() {
-    for (int i = 0; i < committed.size(); i++) {
-      if (committed.get(i).csn() != i + 1) {
+    if (conflictingCommit != null) {
+      throw new IllegalStateException(conflictingCommit);
+    }
+    for (int i = checkedCommitted; i < committed.size(); i++) {
+      Write write = committed.get(i);
+      if (write.csn() != i + 1) {
         throw new IllegalStateException(name + ": committed[" + i + "] has CSN "
-            + committed.get(i).csn() + ", expected " + (i + 1));
+            + write.csn() + ", expected " + (i + 1));
       }
+      if (!vv.contains(write.id()) && !bugs.contains(Bug.FORGET_RETIRED)) {
+        throw new IllegalStateException(name + ": vector " + vv + " misses committed write "
+            + write);
+      }
+      recountedCommittedHash = LogDigest.foldCommitted(recountedCommittedHash, write.id());
+      checkedCommitted = i + 1;
+    }
+    checkTentative();
+  }
+
+  private void checkTentative() {
+    long tentativeHash = 0;
+    for (Write write : tentative) {
+      tentativeHash += LogDigest.mix(write.id());
+    }
+    LogDigest.Value recount = LogDigest.of(committed.size(), tentative.size(),
+        recountedCommittedHash, tentativeHash);
+    if (!recount.equals(digest())) {
+      throw new IllegalStateException(name + ": digest " + digest() + " differs from a recount "
+          + recount);
     }
     for (int i = 1; i < tentative.size() && !bugs.contains(Bug.SKIP_ROLLBACK); i++) {
       if (tentative.get(i - 1).id().compareTo(tentative.get(i).id()) >= 0) {

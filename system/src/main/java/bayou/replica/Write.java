@@ -20,6 +20,18 @@ public record Write(long stamp, String acceptor, String op, String key, String v
     if (op.equals(PUT) && value == null) {
       throw new IllegalArgumentException("a PUT needs a value: " + key);
     }
+    if (!op.equals(PUT) && !op.equals(DELETE) && !op.equals(CREATE) && !op.equals(RETIRE)) {
+      throw new IllegalArgumentException("a write's op is PUT, DELETE, CREATE or RETIRE, not "
+          + (op.length() > 20 ? op.substring(0, 20) + "..." : op));
+    }
+    if (stamp < 0 || csn < 0) {
+      throw new IllegalArgumentException("a write's stamp and CSN are >= 0, got " + stamp
+          + " and " + csn);
+    }
+    Names.requireValid(acceptor);
+    if (op.equals(CREATE) || op.equals(RETIRE)) {
+      Names.requireValid(key);
+    }
   }
 
   public WriteId id() {

@@ -2,6 +2,7 @@ package bayou.sim;
 
 import bayou.protocol.Effects;
 import bayou.protocol.Inbound;
+import bayou.protocol.InvariantGuard;
 import bayou.protocol.Role;
 import bayou.wire.Msg;
 import java.util.ArrayDeque;
@@ -23,6 +24,7 @@ public final class SimNode implements Effects {
   private final Map<Integer, Integer> book = new HashMap<>(); // id -> address
   private final ArrayDeque<Inbound> inbox = new ArrayDeque<>();
   private Role role;
+  private InvariantGuard invariants;
   private int id = -1;
   private boolean alive = true;
   private boolean batchScheduled;
@@ -79,14 +81,23 @@ public final class SimNode implements Effects {
     batchScheduled = false;
     long now = clock.local(sim.scheduler().now());
     while (alive && !inbox.isEmpty()) {
-      Inbound item = inbox.poll();
+      handleOne(now, inbox.poll());
+    }
+    afterBatch(now);
+  }
+
+  /** Each input in isolation, as in a node process: one that throws is dropped, and said so. */
+  private void handleOne(long now, Inbound item) {
+    try {
       if (role == null) {
         awaitAssignment(item);
       } else {
         role.handle(now, item);
       }
+    } catch (RuntimeException e) {
+      System.err.println("bayou sim node " + id + ": dropped " + InvariantGuard.describe(item)
+          + ": " + e);
     }
-    afterBatch(now);
   }
 
   /** As a blank node process: everything but the assignment is ignored. */
@@ -96,6 +107,7 @@ public final class SimNode implements Effects {
       Msg.Control control = fromMaster.control();
       id = control.a();
       role = Role.assigned(control, this);
+      invariants = new InvariantGuard(role, this::reply, true);
       reply(Msg.Reply.ok(control.req()));
     }
   }
@@ -104,7 +116,12 @@ public final class SimNode implements Effects {
     if (!alive || role == null) {
       return;
     }
-    role.afterBatch(now);
+    try {
+      role.afterBatch(now);
+    } catch (RuntimeException e) {
+      System.err.println("bayou sim node " + id + ": after a batch: " + e);
+    }
+    invariants.check();
     armTimer();
   }
 

@@ -76,6 +76,25 @@ public final class Simulation {
     return options.wire() ? Wire.decode(Wire.encode(from, msg)).msg() : msg;
   }
 
+  /**
+   * Delivers a message from outside the protocol (a fuzzer's or a test's forgery) to the node
+   * at {@code toAddress} as if node {@code from} had sent it, after the minimum latency.
+   */
+  public void inject(int toAddress, int from, Msg msg) {
+    if (reachable(toAddress)) {
+      SimNode to = nodes.get(toAddress);
+      scheduler.after(Math.max(1, options.minLatencyMicros()),
+          () -> to.deliverFromPeer(from, msg));
+    }
+  }
+
+  /** The node at {@code address} dies, as a process that crashed: it is silent from now on. */
+  public void crash(int address) {
+    if (reachable(address)) {
+      nodes.get(address).stop();
+    }
+  }
+
   /** Whether a node at this address is alive (a send to a dead one fails, as connect does). */
   boolean reachable(int address) {
     return address >= 0 && address < nodes.size() && nodes.get(address).alive();

@@ -1,6 +1,7 @@
 package bayou.wire;
 
 import bayou.history.WriteId;
+import bayou.replica.Names;
 import bayou.replica.Write;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,11 @@ public sealed interface Msg {
   // ---- master <-> node
 
   /** First line a node sends on its control connection. */
-  record Hello(long token, long pid, int port) implements Msg {}
+  record Hello(long token, long pid, int port, String secret) implements Msg {
+    public Hello {
+      Checks.present(secret, "hello's secret");
+    }
+  }
 
   /**
    * A command from the master. {@code cmd} names it; the other fields are its arguments:
@@ -23,6 +28,24 @@ public sealed interface Msg {
    */
   record Control(long req, String cmd, int a, String f, String key, String value,
       Map<Integer, Integer> ports) implements Msg {
+    public Control {
+      Checks.notNegative(req, "a command's request number");
+      Checks.present(cmd, "a command's name");
+      switch (cmd) {
+        case "servers", "clients" -> Checks.ports(ports, cmd + "'s address book");
+        case "op" -> Checks.clientOp(f, key, value);
+        case "assign" -> {
+          Checks.notNegative(a, "assign's id");
+          if (!"server".equals(key) && !"client".equals(key)) {
+            throw new IllegalArgumentException("assign names server or client, not " + key);
+          }
+        }
+        default -> {
+          // the other commands take at most an id, which the role checks against what it knows
+        }
+      }
+    }
+
     public static Control of(long req, String cmd, int a) {
       return new Control(req, cmd, a, null, null, null, null);
     }
@@ -31,6 +54,10 @@ public sealed interface Msg {
   /** A node's answer to a {@link Control}, or with {@code req == 0} an unsolicited digest. */
   record Reply(long req, boolean ok, String error, String name, Digest digest, LogDump log,
       OpOutcome op) implements Msg {
+    public Reply {
+      Checks.notNegative(req, "a reply's request number");
+    }
+
     public static Reply ok(long req) {
       return new Reply(req, true, null, null, null, null, null);
     }
@@ -41,11 +68,37 @@ public sealed interface Msg {
   }
 
   /** A server's log fingerprint, pushed to the master after every change. */
-  record Digest(int server, long committed, int tentative, long hash, boolean primary) {}
+  record Digest(int server, long committed, int tentative, long hash, boolean primary) {
+    public Digest {
+      Checks.notNegative(committed, "a digest's committed count");
+      Checks.notNegative(tentative, "a digest's tentative count");
+    }
+  }
 
-  /** A server's whole log and vector, for printLog and snapshots. */
+  /**
+   * A server's whole log and vector, for printLog and snapshots; a large log comes as
+   * {@code parts} chunks (part 0, 1, ...), each with a slice of the log in order, so that no
+   * line exceeds the wire's limit.
+   */
   record LogDump(String name, boolean primary, List<Write> committed, List<Write> tentative,
-      Map<String, Long> vv) {}
+      Map<String, Long> vv, int part, int parts) {
+    public LogDump {
+      if (parts < 1 || part < 0 || part >= parts) {
+        throw new IllegalArgumentException("a log is part 0.." + (parts - 1) + " of " + parts
+            + ", not part " + part);
+      }
+      Checks.present(name, "a log's server name");
+      Checks.writes(committed, true, "a log's committed writes");
+      Checks.writes(tentative, false, "a log's tentative writes");
+      Checks.vector(vv, "a log's vector");
+    }
+
+    /** A log in one piece. */
+    public LogDump(String name, boolean primary, List<Write> committed, List<Write> tentative,
+        Map<String, Long> vv) {
+      this(name, primary, committed, tentative, vv, 0, 1);
+    }
+  }
 
   /**
    * What a client operation did. {@code status} is ok, fail or info (Jepsen's types);
@@ -53,18 +106,38 @@ public sealed interface Msg {
    */
   record OpOutcome(String status, String value, String error, int server, String serverName,
       Map<String, Long> vv, WriteId writeId, WriteId readFrom, Map<String, Long> readSet,
-      Map<String, Long> writeSet) {}
+      Map<String, Long> writeSet) {
+    public OpOutcome {
+      if (!"ok".equals(status) && !"fail".equals(status) && !"info".equals(status)) {
+        throw new IllegalArgumentException("an outcome is ok, fail or info, not " + status);
+      }
+    }
+  }
 
   // ---- server <-> server
 
   /** What a server holds: its version vector and how many writes it has committed. */
-  record Summary(Map<String, Long> vv, long committed) {}
+  record Summary(Map<String, Long> vv, long committed) {
+    public Summary {
+      Checks.vector(vv, "a summary's vector");
+      Checks.notNegative(committed, "a summary's commit count");
+    }
+  }
 
   /** "This is what I have." A peer that lacks something pulls; one that has more pushes. */
-  record Notice(Summary have) implements Msg {}
+  record Notice(Summary have) implements Msg {
+    public Notice {
+      Checks.present(have, "a notice's summary");
+    }
+  }
 
   /** "This is what I have; send me what I lack." Always answered by a {@link Push}. */
-  record Pull(long sync, Summary have) implements Msg {}
+  record Pull(long sync, Summary have) implements Msg {
+    public Pull {
+      Checks.notNegative(sync, "a pull's sync number");
+      Checks.present(have, "a pull's summary");
+    }
+  }
 
   /**
    * Writes the receiver lacks, computed against {@code base}, what the sender believes the
@@ -74,25 +147,59 @@ public sealed interface Msg {
    * server in {@code fanout} holds at least that once this round of pushes arrives.
    */
   record Push(long sync, Summary base, List<Write> committed, List<Write> tentative,
-      Summary sender, List<Integer> fanout) implements Msg {}
+      Summary sender, List<Integer> fanout) implements Msg {
+    public Push {
+      Checks.notNegative(sync, "a push's sync number");
+      Checks.present(base, "a push's base");
+      Checks.writes(committed, true, "a push's committed writes");
+      Checks.writes(tentative, false, "a push's tentative writes");
+      Checks.present(sender, "a push's sender summary");
+      Checks.ids(fanout, "a push's fanout");
+    }
+  }
 
   record CreateRequest(long req) implements Msg {}
 
   record CreateReply(long req, String name, List<Write> committed, List<Write> tentative,
-      Map<String, Long> vv) implements Msg {}
+      Map<String, Long> vv) implements Msg {
+    public CreateReply {
+      Names.requireValid(name);
+      Checks.writes(committed, true, "a creation's committed writes");
+      Checks.writes(tentative, false, "a creation's tentative writes");
+      Checks.vector(vv, "a creation's vector");
+    }
+  }
 
   /** A retiring server's whole log, and the primary role if it held it. */
   record Handoff(long req, List<Write> committed, List<Write> tentative, boolean primary)
-      implements Msg {}
+      implements Msg {
+    public Handoff {
+      Checks.writes(committed, true, "a hand-off's committed writes");
+      Checks.writes(tentative, false, "a hand-off's tentative writes");
+    }
+  }
 
   record HandoffAck(long req) implements Msg {}
 
   // ---- client <-> server
 
   record ClientRequest(long req, String f, String key, String value, Map<String, Long> readSet,
-      Map<String, Long> writeSet) implements Msg {}
+      Map<String, Long> writeSet) implements Msg {
+    public ClientRequest {
+      Checks.clientOp(f, key, value);
+      Checks.vector(readSet, "a request's read-set");
+      Checks.vector(writeSet, "a request's write-set");
+    }
+  }
 
   /** {@code status}: ok, dropped or ERR_DEP. */
   record ClientReply(long req, String status, String value, String error, Map<String, Long> vv,
-      WriteId writeId, WriteId readFrom, String serverName) implements Msg {}
+      WriteId writeId, WriteId readFrom, String serverName) implements Msg {
+    public ClientReply {
+      Checks.present(status, "a reply's status");
+      if (status.equals("ok")) {
+        Checks.vector(vv, "a reply's vector");
+      }
+    }
+  }
 }

@@ -14,6 +14,13 @@ import java.util.Map;
  * in between): every server sends and receives many of these per client write.
  */
 public final class Wire {
+  /**
+   * The longest line a reader accepts, in bytes. The largest legitimate messages carry a whole
+   * log (a creation's reply, a hand-off, a push to a server that was cut off, a log for the
+   * master): about 100 bytes a write, so this holds logs of some 80,000 writes, several times
+   * a default campaign's (WireLimitTest). A node reads at most this much per connection.
+   */
+  public static final int LINE_BYTES_MAX = 8 << 20;
   private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
   private static final Map<String, Class<? extends Msg>> TYPES = new HashMap<>();
 
@@ -59,8 +66,17 @@ public final class Wire {
       }
       return new Envelope(from, msg);
     } catch (IOException | RuntimeException e) {
-      throw new IllegalArgumentException("malformed message line: " + e.getMessage(), e);
+      throw new IllegalArgumentException("malformed message line: " + reason(e), e);
     }
+  }
+
+  /** The innermost message: a record's own check says more than the codec's wrapper. */
+  private static String reason(Throwable e) {
+    Throwable cause = e;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    return cause.getMessage();
   }
 
   private static Class<? extends Msg> type(String name) {
