@@ -14,7 +14,7 @@ public final class Checkers {
   public static List<Checker> all() {
     return List.of(new WellFormedChecker(), new StablePrefixChecker(),
         new TentativeOrderChecker(), new ConvergenceChecker(), new SessionChecker(),
-        new RetirementChecker(), new BlackBoxChecker());
+        new RetirementChecker(), new BlackBoxChecker(), new ExactReadChecker());
   }
 
   /** Runs every checker on the history. */

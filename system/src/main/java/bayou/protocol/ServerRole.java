@@ -466,7 +466,7 @@ final class ServerRole implements Role {
       ReadResult read = replica.read(request.key(), request.readSet(), request.writeSet());
       String status = ReadResult.ERR_DEP.equals(read.error()) ? "ERR_DEP" : "ok";
       reply = new Msg.ClientReply(request.req(), status, read.value(), read.error(), read.vv(),
-          null, read.readFrom(), replica.name());
+          null, read.readFrom(), replica.name(), replica.committedCount());
     } else {
       String op = request.f().equals("put") ? Write.PUT : Write.DELETE;
       Write accepted = replica.write(op, request.key(), request.value(), request.readSet(),
