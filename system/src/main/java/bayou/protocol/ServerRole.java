@@ -373,7 +373,11 @@ final class ServerRole implements Role {
 
   /** A retiring server's log arrives; with the primary role, this server commits what it holds. */
   private void onHandoff(int from, Msg.Handoff handoff) {
-    replica.apply(new WriteBatch(handoff.committed(), handoff.tentative()));
+    if (bugs.contains(Bug.LOSE_RETIRE)) {
+      replica.apply(WriteBatch.withoutRetire(handoff.committed(), handoff.tentative()));
+    } else {
+      replica.apply(new WriteBatch(handoff.committed(), handoff.tentative()));
+    }
     if (handoff.primary()) {
       replica.becomePrimary();
     }
