@@ -111,6 +111,7 @@ public final class CampaignRunner {
         generator.faultSteps(), ops.get() / scheduleSeconds, convergenceMs, shrunk.minimal(),
         digest, shrunk.reproducesOnProcesses());
     ResultsFile.write(runDir, options, result);
+    CornerVisits.addTo(runDir, generator.cornerVisits());
     RunStore.markLatest(options.store(), runDir);
     return result;
   }
