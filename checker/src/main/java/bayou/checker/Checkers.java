@@ -14,7 +14,8 @@ public final class Checkers {
   public static List<Checker> all() {
     return List.of(new WellFormedChecker(), new StablePrefixChecker(),
         new TentativeOrderChecker(), new ConvergenceChecker(), new SessionChecker(),
-        new RetirementChecker(), new BlackBoxChecker(), new InvariantsChecker());
+        new RetirementChecker(), new BlackBoxChecker(), new InvariantsChecker(),
+        new ExactReadChecker(), new StabilizedChecker());
   }
 
   /** Runs every checker on the history. */

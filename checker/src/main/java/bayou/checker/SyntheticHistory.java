@@ -169,8 +169,9 @@ final class SyntheticHistory {
 
   private void complete(Session session, OpType type, String f, String key, String value,
       String error, SimServer server, WriteId writeId, WriteId readFrom) {
+    Long commits = type == OpType.OK && f.equals("get") ? (long) server.knownCommitted : null;
     record(new OpEvent(-1, -1, type, session.process, f, key, value, error, server.id,
-        server.name, server.vv(), writeId, readFrom, session.readSet, session.writeSet));
+        server.name, server.vv(), writeId, readFrom, session.readSet, session.writeSet, commits));
   }
 
   /** The primary commits a write: it accepted it, or received it from another server. */

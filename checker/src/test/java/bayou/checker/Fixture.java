@@ -70,6 +70,17 @@ final class Fixture {
         server, vv, null, readFrom);
   }
 
+  /** An ok get that carries its server's commit count: value null means ERR_KEY. */
+  long getAt(int process, String key, String value, String server, long commits,
+      Map<String, Long> vv) {
+    invoke(process, "get", key, null);
+    merge(readSets, process, vv);
+    return add(new OpEvent(-1, -1, OpType.OK, process, "get", key, value,
+        value == null ? "ERR_KEY" : null, -1, server, vv, null, null,
+        Map.copyOf(readSets.get(process)), Map.copyOf(writeSets.getOrDefault(process, Map.of())),
+        commits));
+  }
+
   long errDep(int process, String key, String server, Map<String, Long> vv) {
     invoke(process, "get", key, null);
     return complete(process, OpType.FAIL, "get", key, null, "ERR_DEP", server, vv, null, null);

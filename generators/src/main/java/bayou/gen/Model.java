@@ -23,6 +23,8 @@ final class Model {
   private final TreeSet<Link> broken = new TreeSet<>();
   private boolean paused;
   private int nextId;
+  /** The primary: the first server, then the heir of each retiring primary; -1 before any. */
+  private int primary = -1;
 
   Model copy() {
     Model m = new Model();
@@ -32,6 +34,7 @@ final class Model {
     m.broken.addAll(broken);
     m.paused = paused;
     m.nextId = nextId;
+    m.primary = primary;
     return m;
   }
 
@@ -109,6 +112,7 @@ final class Model {
     if (step instanceof Step.JoinServer s) {
       live.add(s.id());
       nextId = Math.max(nextId, s.id() + 1);
+      primary = primary < 0 ? s.id() : primary;
     } else if (step instanceof Step.RetireServer s) {
       retire(s.id());
     } else if (step instanceof Step.JoinClient s) {
@@ -126,6 +130,23 @@ final class Model {
     // stabilize, printLog and client ops leave the topology as it is
   }
 
+  int primary() {
+    return primary;
+  }
+
+  /**
+   * The server a retiree hands its writes to: the lowest live id it reaches (as the cluster
+   * chooses), or -1 when it reaches none.
+   */
+  int heirOf(int server) {
+    for (int other : live) {
+      if (other != server && !isBroken(server, other)) {
+        return other;
+      }
+    }
+    return -1;
+  }
+
   boolean isLive(int id) {
     return live.contains(id);
   }
@@ -140,6 +161,9 @@ final class Model {
 
   /** A retired server's links go with it; its clients keep pointing at it until moved. */
   private void retire(int id) {
+    if (id == primary) {
+      primary = heirOf(id);
+    }
     live.remove(id);
     retired.add(id);
     broken.removeIf(l -> l.touches(id));

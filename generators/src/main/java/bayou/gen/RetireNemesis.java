@@ -14,9 +14,10 @@ final class RetireNemesis implements Nemesis {
   }
 
   @Override public boolean possible(Model model, GeneratorOptions options) {
+    // At the floor a server joins first, which needs anti-entropy running.
     return !candidates(model).isEmpty()
         && (model.live().size() > options.minServers() || model.live().size()
-            < options.maxServers());
+            < options.maxServers() && !model.paused());
   }
 
   @Override public void plan(Plan plan, Dice dice, GeneratorOptions options) {

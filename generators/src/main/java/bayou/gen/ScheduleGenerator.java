@@ -20,6 +20,9 @@ import java.util.Objects;
  * thread; the steps themselves are meant to be drawn by one thread.
  */
 public final class ScheduleGenerator implements Iterator<Step> {
+  /** Chance that a fault is planned as a corner (every corner once first, then at random). */
+  static final double CORNER_CHANCE = 0.15;
+
   private final GeneratorOptions options;
   private final long seed;
   private final Dice dice;
@@ -34,6 +37,9 @@ public final class ScheduleGenerator implements Iterator<Step> {
   /** Opening steps not yet handed out; they are not counted as faults. */
   private int openingLeft;
   private long faults;
+  private final List<Corners.Corner> corners = new ArrayList<>();
+  private final List<Corners.Corner> cornersNotYet = new ArrayList<>();
+  private final Map<String, Long> cornerVisits = new LinkedHashMap<>();
 
   public ScheduleGenerator(GeneratorOptions options, long seed) {
     this.options = Objects.requireNonNull(options, "options");
@@ -42,6 +48,13 @@ public final class ScheduleGenerator implements Iterator<Step> {
     this.workload = new Workload(options);
     options.nemesis().forEach(kind -> nemeses.add(Nemesis.of(kind)));
     notYetUsed.addAll(options.nemesis());
+    for (Corners.Corner corner : Corners.Corner.values()) {
+      if (Corners.enabled(corner, options)) {
+        corners.add(corner);
+        cornerVisits.put(corner.flagName(), 0L);
+      }
+    }
+    cornersNotYet.addAll(corners);
   }
 
   public GeneratorOptions options() {
@@ -140,8 +153,16 @@ public final class ScheduleGenerator implements Iterator<Step> {
     }
   }
 
+  /** How often each corner the enabled kinds allow was planned so far, by name. */
+  public synchronized Map<String, Long> cornerVisits() {
+    return new LinkedHashMap<>(cornerVisits);
+  }
+
   /** Plans a fault of a kind chosen among those possible now; false when none is. */
   private boolean planFault() {
+    if (!corners.isEmpty() && dice.chance(CORNER_CHANCE) && planCorner()) {
+      return true;
+    }
     List<Nemesis> possible = nemeses.stream().filter(n -> n.possible(model, options)).toList();
     if (possible.isEmpty()) {
       return false;
@@ -150,6 +171,22 @@ public final class ScheduleGenerator implements Iterator<Step> {
     choose(possible).plan(plan, dice, options);
     pending.addAll(plan.steps());
     return !plan.steps().isEmpty();
+  }
+
+  /** A corner not yet visited if one is possible now, else one at random; false if none. */
+  private boolean planCorner() {
+    List<Corners.Corner> order = new ArrayList<>(cornersNotYet);
+    order.add(dice.pick(corners));
+    for (Corners.Corner corner : order) {
+      Plan plan = new Plan(model, workload);
+      if (Corners.plan(corner, plan, dice, options)) {
+        pending.addAll(plan.steps());
+        cornersNotYet.remove(corner);
+        cornerVisits.merge(corner.flagName(), 1L, Long::sum);
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

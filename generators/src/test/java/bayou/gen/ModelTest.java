@@ -48,14 +48,21 @@ class ModelTest {
     assertEquals(4, m.nextId());
   }
 
-  @Test void retirementNeedsAReachablePeerAndAnti_entropy() {
+  @Test void retirementNeedsAReachablePeerAndGoesOnDuringAPause() {
     Model m = replay("joinServer 0", "joinServer 1", "breakConnection 0 1");
     assertEquals("server 0 reaches no other live server", problem(m, "retireServer 0"));
     m.apply(new Step.RestoreConnection(0, 1));
     m.apply(new Step.Pause());
-    assertEquals("a retirement hands its writes over by anti-entropy, which is paused",
-        problem(m, "retireServer 0"));
+    assertNull(problem(m, "retireServer 0"));
     assertEquals("already paused", problem(m, "pause"));
+  }
+
+  @Test void thePrimaryPassesToTheLowestServerItReaches() {
+    Model m = replay("joinServer 0", "joinServer 1", "joinServer 2", "breakConnection 0 1");
+    assertEquals(0, m.primary());
+    assertEquals(2, m.heirOf(0));
+    m.apply(new Step.RetireServer(0));
+    assertEquals(2, m.primary());
   }
 
   @Test void linksJoinKnownEnds() {

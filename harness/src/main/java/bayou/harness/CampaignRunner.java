@@ -27,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -80,7 +81,8 @@ public final class CampaignRunner {
 
   /** What running a schedule produced, before anything is written or checked. */
   private record Execution(List<Step> executed, int setupSteps, long ops, long faults,
-      double scheduleSeconds, double convergenceMs, String digest) {}
+      double scheduleSeconds, double convergenceMs, String digest,
+      Map<String, Long> cornerVisits) {}
 
   public CampaignResult run(long seed) throws IOException, InterruptedException {
     if (screenInMemory && options.simulated() && options.record()) {
@@ -115,6 +117,7 @@ public final class CampaignRunner {
         run.faults(), run.ops() / run.scheduleSeconds(), run.convergenceMs(), shrunk.minimal(),
         run.digest(), shrunk.reproducesOnProcesses());
     ResultsFile.write(runDir, options, result);
+    CornerVisits.addTo(runDir, run.cornerVisits());
     if (picturesOfValidRuns || validity != Validity.VALID) {
       RunReport.writeQuietly(runDir, err);
     }
@@ -154,7 +157,7 @@ public final class CampaignRunner {
       double convergenceMs = runFinale(recording, generator, executed, clock);
       recording.finish(false);
       return new Execution(executed, setup.size(), ops.get(), generator.faultSteps(),
-          scheduleSeconds, convergenceMs, sink.digest());
+          scheduleSeconds, convergenceMs, sink.digest(), generator.cornerVisits());
     }
   }
 

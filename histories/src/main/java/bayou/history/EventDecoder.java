@@ -64,8 +64,9 @@ final class EventDecoder {
     WriteId readFrom = (mask & READ_FROM) != 0 ? readId(in) : null;
     Map<String, Long> readSet = (mask & READ_SET) != 0 ? readMap(in) : null;
     Map<String, Long> writeSet = (mask & WRITE_SET) != 0 ? readMap(in) : null;
+    Long commits = (mask & COMMITS) != 0 ? in.readStopBit() : null;
     return new OpEvent(index, time, OP_TYPES[typeOrdinal], process, f, key, value, error, server,
-        serverName, vv, writeId, readFrom, readSet, writeSet);
+        serverName, vv, writeId, readFrom, readSet, writeSet, commits);
   }
 
   private NemesisEvent readNemesis(Bytes<?> in) {

@@ -86,7 +86,8 @@ final class EventEncoder {
         | (e.writeId() != null ? WRITE_ID : 0)
         | (e.readFrom() != null ? READ_FROM : 0)
         | (e.readSet() != null ? READ_SET : 0)
-        | (e.writeSet() != null ? WRITE_SET : 0);
+        | (e.writeSet() != null ? WRITE_SET : 0)
+        | (e.commits() != null ? COMMITS : 0);
     out.writeByte(OP);
     out.writeStopBit(e.index());
     out.writeStopBit(e.timeNanos());
@@ -122,6 +123,9 @@ final class EventEncoder {
     }
     if ((mask & WRITE_SET) != 0) {
       writeMap(e.writeSet(), out);
+    }
+    if ((mask & COMMITS) != 0) {
+      out.writeStopBit(e.commits());
     }
   }
 

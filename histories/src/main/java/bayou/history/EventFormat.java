@@ -40,6 +40,8 @@ final class EventFormat {
   static final int READ_FROM = 1 << 6;
   static final int READ_SET = 1 << 7;
   static final int WRITE_SET = 1 << 8;
+  /** Added later: histories without it read back with null commits. */
+  static final int COMMITS = 1 << 9;
 
   // NemesisEvent presence bits.
   static final int NAME = 1;

@@ -34,6 +34,7 @@ final class JsonEventReader {
   private WriteId readFrom;
   private Map<String, Long> readSet;
   private Map<String, Long> writeSet;
+  private Long commits;
   private int a = -1;
   private int b = -1;
   private String name;
@@ -93,6 +94,7 @@ final class JsonEventReader {
       case JsonFields.READ_FROM -> readFrom = writeIdValue(field);
       case JsonFields.READ_SET -> readSet = map(field);
       case JsonFields.WRITE_SET -> writeSet = map(field);
+      case JsonFields.COMMITS -> commits = longValue(field);
       case JsonFields.A -> a = intValue(field);
       case JsonFields.B -> b = intValue(field);
       case JsonFields.NAME -> name = string(field);
@@ -129,7 +131,7 @@ final class JsonEventReader {
           : "missing \"process\"");
     }
     return new OpEvent(i, time, opType(), process, f, key, value, error, server, serverName, vv,
-        writeId, readFrom, readSet, writeSet);
+        writeId, readFrom, readSet, writeSet, commits);
   }
 
   private OpType opType() {

@@ -42,6 +42,9 @@ final class JsonEventWriter {
     writeId(g, JsonFields.READ_FROM, e.readFrom());
     map(g, JsonFields.READ_SET, e.readSet());
     map(g, JsonFields.WRITE_SET, e.writeSet());
+    if (e.commits() != null) {
+      g.writeNumberField(JsonFields.COMMITS, e.commits());
+    }
   }
 
   private static void writeNemesis(JsonGenerator g, NemesisEvent e) throws IOException {

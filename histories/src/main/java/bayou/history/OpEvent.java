@@ -10,7 +10,9 @@ import java.util.Map;
  * {@code vv} the serving server's version vector at the reply; {@code writeId} the id of an
  * accepted put or delete; {@code readFrom} for a get, the write behind the answer (the put whose
  * value was returned, the delete that made it {@code ERR_KEY}, or null when no write touched the
- * key); {@code readSet}/{@code writeSet} the client's session vectors after the operation.
+ * key); {@code readSet}/{@code writeSet} the client's session vectors after the operation;
+ * {@code commits} for an ok get, how many writes the serving server had committed at the reply
+ * (with {@code vv}, it names that server's log exactly; null in histories made before it).
  *
  * @param process the client's master id
  * @param f {@code put}, {@code get} or {@code delete}
@@ -35,12 +37,21 @@ public record OpEvent(
     WriteId writeId,
     WriteId readFrom,
     Map<String, Long> readSet,
-    Map<String, Long> writeSet)
+    Map<String, Long> writeSet,
+    Long commits)
     implements HistoryEvent {
   public OpEvent {
     if (type == null || f == null) {
       throw new IllegalArgumentException("an operation needs a type and an f, got " + type + "/" + f);
     }
+  }
+
+  /** An event without the serving server's commit count (an invoke, a write, an old history). */
+  public OpEvent(long index, long timeNanos, OpType type, int process, String f, String key,
+      String value, String error, int server, String serverName, Map<String, Long> vv,
+      WriteId writeId, WriteId readFrom, Map<String, Long> readSet, Map<String, Long> writeSet) {
+    this(index, timeNanos, type, process, f, key, value, error, server, serverName, vv, writeId,
+        readFrom, readSet, writeSet, null);
   }
 
   /** A new invocation, before it has an index or time. */
@@ -52,6 +63,6 @@ public record OpEvent(
   /** This event with its place in the history. */
   public OpEvent at(long newIndex, long newTimeNanos) {
     return new OpEvent(newIndex, newTimeNanos, type, process, f, key, value, error, server,
-        serverName, vv, writeId, readFrom, readSet, writeSet);
+        serverName, vv, writeId, readFrom, readSet, writeSet, commits);
   }
 }

@@ -164,7 +164,8 @@ public final class RecordingCluster extends ForwardingCluster {
     String value = invoke.f().equals("get") ? outcome.value() : invoke.value();
     sink.record(new OpEvent(-1, -1, type, invoke.process(), invoke.f(), invoke.key(), value,
         outcome.error(), outcome.server(), outcome.serverName(), outcome.vv(),
-        outcome.writeId(), outcome.readFrom(), outcome.readSet(), outcome.writeSet()));
+        outcome.writeId(), outcome.readFrom(), outcome.readSet(), outcome.writeSet(),
+        outcome.commits()));
     return outcome;
   }
 

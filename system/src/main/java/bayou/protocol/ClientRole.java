@@ -127,7 +127,8 @@ final class ClientRole implements Role {
     }
     String status = reply.status().equals("ok") ? "ok" : "fail";
     finish(new Msg.OpOutcome(status, reply.value(), reply.error(), server, reply.serverName(),
-        reply.vv(), reply.writeId(), reply.readFrom(), readSet.toMap(), writeSet.toMap()));
+        reply.vv(), reply.writeId(), reply.readFrom(), readSet.toMap(), writeSet.toMap(),
+        reply.commits()));
   }
 
   private Msg.OpOutcome outcome(String status, String error, String serverName) {

@@ -443,7 +443,11 @@ final class ServerRole implements Role {
 
   /** A retiring server's log arrives; with the primary role, this server commits what it holds. */
   private void onHandoff(int from, Msg.Handoff handoff) {
-    replica.apply(new WriteBatch(handoff.committed(), handoff.tentative()));
+    if (bugs.contains(Bug.LOSE_RETIRE)) {
+      replica.apply(WriteBatch.withoutRetire(handoff.committed(), handoff.tentative()));
+    } else {
+      replica.apply(new WriteBatch(handoff.committed(), handoff.tentative()));
+    }
     if (handoff.primary()) {
       replica.becomePrimary();
     }
@@ -536,7 +540,7 @@ final class ServerRole implements Role {
       ReadResult read = replica.read(request.key(), request.readSet(), request.writeSet());
       String status = ReadResult.ERR_DEP.equals(read.error()) ? "ERR_DEP" : "ok";
       reply = new Msg.ClientReply(request.req(), status, read.value(), read.error(), read.vv(),
-          null, read.readFrom(), replica.name());
+          null, read.readFrom(), replica.name(), replica.committedCount());
     } else {
       String op = request.f().equals("put") ? Write.PUT : Write.DELETE;
       Write accepted = replica.write(op, request.key(), request.value(), request.readSet(),

@@ -19,7 +19,14 @@ public enum Bug {
   /** Received tentative writes go to the end of the log instead of into their place. */
   SKIP_ROLLBACK,
   /** One write received by anti-entropy is dropped (but counted as seen). */
-  LOSE_WRITE;
+  LOSE_WRITE,
+  /**
+   * A tentative write placed before later ones updates the cached database as if it were the
+   * last, instead of rolling back and replaying: reads can return an older write over a newer.
+   */
+  STALE_VIEW,
+  /** The heir of a retirement applies the retiree's log without its RETIRE write. */
+  LOSE_RETIRE;
 
   public String flag() {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -305,7 +305,8 @@ public final class Replica {
     tentative.add(at, write);
     tentativeById.put(write.id(), write);
     digest.addTentative(write.id());
-    if (at == tentative.size() - 1 && view != null) {
+    boolean appended = at == tentative.size() - 1 || bugs.contains(Bug.STALE_VIEW);
+    if (appended && view != null) {
       if (write.isData()) {
         view.put(write.key(), write); // appended at the end: no rollback needed
       }

@@ -106,11 +106,19 @@ public sealed interface Msg {
    */
   record OpOutcome(String status, String value, String error, int server, String serverName,
       Map<String, Long> vv, WriteId writeId, WriteId readFrom, Map<String, Long> readSet,
-      Map<String, Long> writeSet) {
+      Map<String, Long> writeSet, Long commits) {
     public OpOutcome {
       if (!"ok".equals(status) && !"fail".equals(status) && !"info".equals(status)) {
         throw new IllegalArgumentException("an outcome is ok, fail or info, not " + status);
       }
+    }
+
+    /** An outcome without the server's commit count (anything but an answered get). */
+    public OpOutcome(String status, String value, String error, int server, String serverName,
+        Map<String, Long> vv, WriteId writeId, WriteId readFrom, Map<String, Long> readSet,
+        Map<String, Long> writeSet) {
+      this(status, value, error, server, serverName, vv, writeId, readFrom, readSet, writeSet,
+          null);
     }
   }
 
@@ -192,14 +200,22 @@ public sealed interface Msg {
     }
   }
 
-  /** {@code status}: ok, dropped or ERR_DEP. */
+  /**
+   * {@code status}: ok, dropped or ERR_DEP. {@code commits}: for a get, how many writes the
+   * server had committed when it read (with {@code vv}, that names its log; checkers rebuild it).
+   */
   record ClientReply(long req, String status, String value, String error, Map<String, Long> vv,
-      WriteId writeId, WriteId readFrom, String serverName) implements Msg {
+      WriteId writeId, WriteId readFrom, String serverName, Long commits) implements Msg {
     public ClientReply {
       Checks.present(status, "a reply's status");
       if (status.equals("ok")) {
         Checks.vector(vv, "a reply's vector");
       }
+    }
+
+    public ClientReply(long req, String status, String value, String error,
+        Map<String, Long> vv, WriteId writeId, WriteId readFrom, String serverName) {
+      this(req, status, value, error, vv, writeId, readFrom, serverName, null);
     }
   }
 }
