@@ -58,27 +58,32 @@ public final class StepRunner {
     }
   }
 
+  /** The client and key of a client operation. */
+  private record ClientOp(int client, String key) {}
+
+  private static ClientOp clientOp(Step step) {
+    if (step instanceof Step.Put s) {
+      return new ClientOp(s.client(), s.key());
+    } else if (step instanceof Step.Get s) {
+      return new ClientOp(s.client(), s.key());
+    } else if (step instanceof Step.Delete s) {
+      return new ClientOp(s.client(), s.key());
+    }
+    return null;
+  }
+
   /** The key of a client operation. */
   static String keyOf(Step step) {
-    if (step instanceof Step.Put s) {
-      return s.key();
-    } else if (step instanceof Step.Get s) {
-      return s.key();
-    } else if (step instanceof Step.Delete s) {
-      return s.key();
+    ClientOp op = clientOp(step);
+    if (op == null) {
+      throw new IllegalArgumentException("not a client operation: " + step);
     }
-    throw new IllegalArgumentException("not a client operation: " + step);
+    return op.key();
   }
 
   /** The client a client operation belongs to, or -1 for other steps. */
   static int clientOf(Step step) {
-    if (step instanceof Step.Put s) {
-      return s.client();
-    } else if (step instanceof Step.Get s) {
-      return s.client();
-    } else if (step instanceof Step.Delete s) {
-      return s.client();
-    }
-    return -1;
+    ClientOp op = clientOp(step);
+    return op == null ? -1 : op.client();
   }
 }
