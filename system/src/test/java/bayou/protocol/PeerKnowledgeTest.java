@@ -3,6 +3,7 @@ package bayou.protocol;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bayou.wire.Msg;
@@ -14,9 +15,20 @@ class PeerKnowledgeTest {
 
   @Test
   void aGuessRaisesWhatIsKnownEntryByEntry() {
-    known.learn(2, new Msg.Summary(Map.of("R", 5L, "<R,1>", 9L), 3));
-    known.assumeAtLeast(2, new Msg.Summary(Map.of("R", 7L, "<R,4>", 2L), 2));
-    assertEquals(new Msg.Summary(Map.of("R", 7L, "<R,1>", 9L, "<R,4>", 2L), 3), known.of(2));
+    known.learn(2, new Msg.Summary(Map.of("R", 5L, "<1,R>", 9L), 3));
+    known.assumeAtLeast(2, new Msg.Summary(Map.of("R", 7L, "<4,R>", 2L), 2));
+    assertEquals(new Msg.Summary(Map.of("R", 7L, "<1,R>", 9L, "<4,R>", 2L), 3), known.of(2));
+  }
+
+  @Test
+  void aSummaryThatHoldsTheOtherIsTheMaximumItself() {
+    Msg.Summary small = new Msg.Summary(Map.of("R", 5L), 1);
+    Msg.Summary big = new Msg.Summary(Map.of("R", 6L, "<1,R>", 2L), 1);
+    assertSame(big, PeerKnowledge.max(small, big));
+    assertSame(big, PeerKnowledge.max(big, small));
+    Msg.Summary moreCommitted = new Msg.Summary(Map.of("R", 5L), 4);
+    assertEquals(new Msg.Summary(Map.of("R", 6L, "<1,R>", 2L), 4),
+        PeerKnowledge.max(big, moreCommitted), "neither holds the other: a merge");
   }
 
   @Test
