@@ -14,9 +14,9 @@ class PeerKnowledgeTest {
 
   @Test
   void aGuessRaisesWhatIsKnownEntryByEntry() {
-    known.learn(2, new Msg.Summary(Map.of("R", 5L, "<R,1>", 9L), 3));
-    known.assumeAtLeast(2, new Msg.Summary(Map.of("R", 7L, "<R,4>", 2L), 2));
-    assertEquals(new Msg.Summary(Map.of("R", 7L, "<R,1>", 9L, "<R,4>", 2L), 3), known.of(2));
+    known.learn(2, new Msg.Summary(Map.of("R", 5L, "<1,R>", 9L), 3));
+    known.assumeAtLeast(2, new Msg.Summary(Map.of("R", 7L, "<4,R>", 2L), 2));
+    assertEquals(new Msg.Summary(Map.of("R", 7L, "<1,R>", 9L, "<4,R>", 2L), 3), known.of(2));
   }
 
   @Test
