@@ -45,18 +45,21 @@ final class SimMessageFuzzer implements Fuzzer {
   public FuzzReport run(long seed, int cases, PrintStream err) throws Exception {
     FuzzReport report = new FuzzReport(name(), seed);
     CourseCase course = CourseCase.load();
+    long[] counts = new long[3]; // injected, rejected by the decoder, invariant reports
     report.inRuns(cases, MESSAGES_PER_RUN, (random, messages) -> {
       try {
-        runOnce(course, random, messages, report);
+        runOnce(course, random, messages, report, counts);
       } catch (RuntimeException e) {
         report.crash(course.name() + ": " + e);
       }
     }, err);
+    err.printf("fuzz sim: %d messages injected, %d lines rejected by the decoder, %d invariant"
+        + " violations reported%n", counts[0], counts[1], counts[2]);
     return report;
   }
 
   private static void runOnce(CourseCase course, SplittableRandom random, int messages,
-      FuzzReport report) throws Exception {
+      FuzzReport report, long[] counts) throws Exception {
     PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (SimCluster cluster = new SimCluster(random.nextLong(), NetworkOptions.reliable(), "")) {
@@ -77,9 +80,13 @@ final class SimMessageFuzzer implements Fuzzer {
               : frames.mutated(Wire.encode(from, forged.next()));
           if (Frames.decodes(line)) {
             cluster.simulation().inject(to, from, Wire.decode(line).msg());
+            counts[0]++;
+          } else {
+            counts[1]++;
           }
         } else {
           cluster.simulation().inject(to, from, forged.next());
+          counts[0]++;
         }
         if (i % 50 == 49) {
           cluster.advance(SETTLE_MICROS);
@@ -87,6 +94,7 @@ final class SimMessageFuzzer implements Fuzzer {
       }
       master.run(new BufferedReader(new StringReader(CourseCase.script(course.rest()))));
       requireAnswers(cluster, course, report);
+      counts[2] += cluster.drainViolations().size();
     }
   }
 

@@ -20,7 +20,9 @@ public final class NodeTraining {
     WarmUp.run();
     for (String name : List.of("bayou.node.NodeMain", "bayou.protocol.ServerRole",
         "bayou.protocol.ClientRole", "bayou.node.Transport", "bayou.node.ControlLink",
-        "bayou.protocol.PeerKnowledge", "bayou.protocol.Inbound", "bayou.node.NodeEffects", "bayou.node.Log")) {
+        "bayou.protocol.PeerKnowledge", "bayou.protocol.Inbound", "bayou.node.NodeEffects", "bayou.node.Log",
+        "bayou.node.RunSecret", "bayou.wire.LineReader", "bayou.wire.Checks",
+        "bayou.protocol.InvariantGuard")) {
       Class.forName(name);
     }
     loopback();
