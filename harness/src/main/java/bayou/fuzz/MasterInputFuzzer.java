@@ -117,7 +117,7 @@ final class MasterInputFuzzer implements Fuzzer {
       Run run = new Run();
       String java = ProcessHandle.current().info().command().orElse("java");
       Process master = new ProcessBuilder(java, "-Xshare:auto", "-cp",
-          System.getProperty("java.class.path"), "bayou.master.MasterMain").start();
+          System.getProperty("java.class.path"), "bayou.cli.Main", "master").start();
       run.pid = master.pid();
       Thread out = pump(master.getInputStream(), run.stdout);
       Thread err = pump(master.getErrorStream(), run.stderr);

@@ -118,7 +118,8 @@ final class RunFixture {
       String name, WriteId readFrom, Map<String, Long> vv) {
     h.record(OpEvent.invoke(client, "get", key, null));
     h.record(new OpEvent(-1, -1, OpType.OK, client, "get", key, value,
-        value == null ? "ERR_KEY" : null, server, name, vv, null, readFrom, vv, Map.of()));
+        value == null ? "ERR_KEY" : null, server, name, vv, null, readFrom, vv, Map.of(),
+        value == null ? 0L : 1L)); // the commit count at the reply, for the exact-read check
   }
 
   private static void finale(ChronicleHistory h, List<LogEntry> log, Map<String, Long> vv) {
