@@ -3,8 +3,8 @@ package bayou.checker;
 /**
  * The history itself is well formed: every completion pairs with an invocation of the same
  * process and function, a process has one operation outstanding at a time, and event indices are
- * distinct. A malformed history points at the recorder, and the other checkers' pairing is then
- * suspect.
+ * distinct, and a write a server acknowledged carries its write id. A malformed history points at
+ * the recorder (or the server), and the other checkers' pairing is then suspect.
  */
 final class WellFormedChecker implements Checker {
   @Override
@@ -24,6 +24,18 @@ final class WellFormedChecker implements Checker {
       findings.violation(malformed.kind(), malformed.explanation(),
           malformed.eventIndices().stream().mapToLong(Long::longValue).toArray());
     }
+    checkWriteIds(history, findings);
     return findings.result();
+  }
+
+  /** Checkers find acknowledged writes in logs by id: one without an id escapes them all. */
+  private static void checkWriteIds(History history, Findings findings) {
+    for (Op op : history.ops()) {
+      if (op.isWrite() && op.ok() && op.serverName() != null && op.writeId() == null) {
+        findings.violation("ok-write-without-id", Describe.op(op) + " was acknowledged by"
+            + " server " + op.serverName() + " without a write id, so no checker can find it"
+            + " in a log.", op.index());
+      }
+    }
   }
 }

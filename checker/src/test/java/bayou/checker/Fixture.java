@@ -123,6 +123,17 @@ final class Fixture {
     return add(new SnapshotEvent(-1, -1, -1, server, reason, primary, committed, tentative, vv));
   }
 
+  /** A snapshot of the server with this master id. */
+  long snapshotOf(int id, String server, String reason, boolean primary,
+      List<LogEntry> committed, List<LogEntry> tentative, Map<String, Long> vv) {
+    return add(new SnapshotEvent(-1, -1, id, server, reason, primary, committed, tentative, vv));
+  }
+
+  /** A nemesis step on master ids a and b (-1 when unused). */
+  long nemesis(String f, int a, int b, String name) {
+    return add(NemesisEvent.of(f, a, b, name, null));
+  }
+
   long nemesis(String f) {
     return add(NemesisEvent.of(f, -1, -1, null, null));
   }

@@ -84,12 +84,7 @@ final class Model {
 
   /** True when {@code server} is live and reaches at least one other live server. */
   boolean hasPeer(int server) {
-    for (int other : live) {
-      if (other != server && !isBroken(server, other)) {
-        return true;
-      }
-    }
-    return false;
+    return heirOf(server) >= 0;
   }
 
   /** True when the client is attached to a live server over an unbroken link. */
