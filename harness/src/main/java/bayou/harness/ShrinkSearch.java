@@ -21,9 +21,19 @@ final class ShrinkSearch {
   /** The first prefix tried, past the opening joins; each next one is twice as long. */
   static final int FIRST_PREFIX_STEPS = 32;
 
+  /** Live progress is redrawn at most this often, and only on a terminal. */
+  static final long PROGRESS_EVERY_NANOS = 1_000_000_000L;
+  /** Back to the start of the line and erase it: the progress line is drawn over. */
+  static final String CLEAR = "\r\u001b[K";
+
   private final Replay replay;
   private final Set<String> failedCheckers;
   private final PrintStream err;
+  private final boolean terminal = System.console() != null;
+  private long deadline = Long.MAX_VALUE;
+  private long lastProgress = System.nanoTime();
+  private int replays;
+  private int smallestFailing = -1;
 
   ShrinkSearch(Replay replay, Set<String> failedCheckers, PrintStream err) {
     this.replay = replay;
@@ -36,12 +46,35 @@ final class ShrinkSearch {
 
   Verdict verdict(List<Step> steps) {
     List<CheckResult> results = replay.check(steps);
+    replays++;
+    Verdict verdict = Replay.stepsFailed(results) ? Verdict.BROKEN : Verdict.PASSES;
     for (CheckResult result : results) {
       if (result.validity() == Validity.INVALID && failedCheckers.contains(result.checker())) {
-        return Verdict.FAILS;
+        verdict = Verdict.FAILS;
+        smallestFailing = smallestFailing < 0 ? steps.size()
+            : Math.min(smallestFailing, steps.size());
       }
     }
-    return Replay.stepsFailed(results) ? Verdict.BROKEN : Verdict.PASSES;
+    progress();
+    return verdict;
+  }
+
+  private String lineStart() {
+    return terminal ? CLEAR : "";
+  }
+
+  /** What shrinking is doing, on one redrawn line; quiet when stderr is not a terminal. */
+  private void progress() {
+    long now = System.nanoTime();
+    if (!terminal || now - lastProgress < PROGRESS_EVERY_NANOS) {
+      return;
+    }
+    lastProgress = now;
+    err.printf(CLEAR + "bayou campaign: shrinking: %d replays, smallest failing script %s, %s left",
+        replays, smallestFailing < 0 ? "not found yet" : smallestFailing + " steps",
+        deadline == Long.MAX_VALUE ? "no limit"
+            : Math.max(0, (deadline - now) / 1_000_000_000L) + " s of the budget");
+    err.flush();
   }
 
   /** For the candidate searches: a broken replay does not count as failing. */
@@ -55,7 +88,15 @@ final class ShrinkSearch {
    * short replays are cheap), then the shortest failing one is bisected and delta-debugged.
    */
   Shrinker.Result shrink(List<Step> script, int setupSteps, Duration budget) {
-    long deadline = System.nanoTime() + budget.toNanos();
+    try {
+      return shrinkWithin(script, setupSteps, budget);
+    } finally {
+      err.print(lineStart()); // no half progress line under what follows
+    }
+  }
+
+  private Shrinker.Result shrinkWithin(List<Step> script, int setupSteps, Duration budget) {
+    deadline = System.nanoTime() + budget.toNanos();
     int passing = Math.min(setupSteps, script.size());
     int failing = -1;
     for (int length = Math.min(script.size(), setupSteps + FIRST_PREFIX_STEPS);
@@ -67,8 +108,8 @@ final class ShrinkSearch {
         break;
       }
       if (verdict == Verdict.BROKEN) {
-        err.printf("bayou campaign: shrinking stopped: steps of a %d-step prefix failed in"
-            + " the replay, which then proves nothing%n", length);
+        err.printf(lineStart() + "bayou campaign: shrinking stopped: steps of a %d-step prefix "
+            + "failed in the replay, which then proves nothing%n", length);
         return null;
       }
       passing = length;
@@ -93,12 +134,12 @@ final class ShrinkSearch {
       }
     }
     List<Step> prefix = script.subList(0, failing);
-    err.printf("bayou campaign: shrinking: a %d-step prefix of %d still fails%n",
+    err.printf(lineStart() + "bayou campaign: shrinking: a %d-step prefix of %d still fails%n",
         prefix.size(), script.size());
     List<Step> grouped = GroupShrinker.shrink(prefix, this::stillFails, deadline,
         System::nanoTime);
-    err.printf("bayou campaign: shrinking: %d steps left after dropping the sessions, keys and"
-        + " fault kinds it does not need%n", grouped.size());
+    err.printf(lineStart() + "bayou campaign: shrinking: %d steps left after dropping the "
+        + "sessions, keys and fault kinds it does not need%n", grouped.size());
     Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
     Predicate<List<Step>> predicate = this::stillFails;
     return new Shrinker(predicate, left).shrink(grouped);
