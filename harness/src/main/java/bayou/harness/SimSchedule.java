@@ -53,10 +53,10 @@ final class SimSchedule {
       }
       Step step = generator.next();
       executed.add(step);
-      int client = StepRunner.clientOf(step);
-      if (client >= 0) {
-        await(() -> !inFlight.containsKey(client) && inFlight.size() < concurrency);
-        submit(client, step, ops);
+      StepRunner.ClientOp op = StepRunner.clientOp(step);
+      if (op != null) {
+        await(() -> !inFlight.containsKey(op.client()) && inFlight.size() < concurrency);
+        submit(op, step, ops);
         submitted++;
         sim.advance(gap());
       } else {
@@ -82,21 +82,18 @@ final class SimSchedule {
     }
   }
 
-  private void submit(int client, Step step, AtomicLong ops) {
-    String f = step.toLine().split(" ")[0];
-    String key = StepRunner.keyOf(step);
-    String value = step instanceof Step.Put put ? put.value() : null;
+  private void submit(StepRunner.ClientOp op, Step step, AtomicLong ops) {
     OpEvent invoke;
     try {
-      invoke = recording.invoke(client, f, key, value);
+      invoke = recording.invoke(op.client(), op.f(), op.key(), op.value());
     } catch (ClusterException e) {
       err.println("bayou campaign: step '" + step.toLine() + "' failed: " + e.getMessage());
       return;
     }
-    inFlight.put(client, invoke);
-    sim.submit(client, f, key, value).whenComplete((outcome, error) -> {
+    inFlight.put(op.client(), invoke);
+    sim.submit(op.client(), op.f(), op.key(), op.value()).whenComplete((outcome, error) -> {
       recording.complete(invoke, outcome != null ? outcome : harnessFault(error));
-      inFlight.remove(client);
+      inFlight.remove(op.client());
       ops.incrementAndGet();
     });
   }

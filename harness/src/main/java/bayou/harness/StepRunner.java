@@ -58,27 +58,19 @@ public final class StepRunner {
     }
   }
 
-  /** The client and key of a client operation. */
-  private record ClientOp(int client, String key) {}
+  /** A client operation as the cluster is asked for it: who, what, on which key, with what. */
+  record ClientOp(int client, String f, String key, String value) {}
 
-  private static ClientOp clientOp(Step step) {
+  /** The client operation a step is, or null for faults and control steps. */
+  static ClientOp clientOp(Step step) {
     if (step instanceof Step.Put s) {
-      return new ClientOp(s.client(), s.key());
+      return new ClientOp(s.client(), "put", s.key(), s.value());
     } else if (step instanceof Step.Get s) {
-      return new ClientOp(s.client(), s.key());
+      return new ClientOp(s.client(), "get", s.key(), null);
     } else if (step instanceof Step.Delete s) {
-      return new ClientOp(s.client(), s.key());
+      return new ClientOp(s.client(), "delete", s.key(), null);
     }
     return null;
-  }
-
-  /** The key of a client operation. */
-  static String keyOf(Step step) {
-    ClientOp op = clientOp(step);
-    if (op == null) {
-      throw new IllegalArgumentException("not a client operation: " + step);
-    }
-    return op.key();
   }
 
   /** The client a client operation belongs to, or -1 for other steps. */
