@@ -32,10 +32,6 @@ public final class Scheduler {
     return executed;
   }
 
-  public int pending() {
-    return queue.size();
-  }
-
   /** Runs {@code action} at virtual time {@code time} (now, if that is in the past). */
   public void at(long time, Runnable action) {
     queue.add(new Event(Math.max(time, now), sequence++, action));

@@ -30,8 +30,6 @@ public final class Simulation {
   private final List<SimNode> nodes = new ArrayList<>();
   private final Map<Long, Long> lastDelivery = new HashMap<>(); // link -> virtual time
   private Consumer<Traced> trace = traced -> {};
-  private long sent;
-  private long lost;
 
   public Simulation(long seed, NetworkOptions options) {
     this.options = options;
@@ -50,14 +48,6 @@ public final class Simulation {
 
   public void trace(Consumer<Traced> sink) {
     this.trace = sink;
-  }
-
-  public long messagesSent() {
-    return sent;
-  }
-
-  public long messagesLost() {
-    return lost;
   }
 
   /** A new blank node with a clock of its own; its messages to the controller go to {@code up}. */
@@ -105,9 +95,7 @@ public final class Simulation {
     SimNode to = nodes.get(toAddress);
     Msg carried = overWire(from.id(), msg);
     String type = msg.getClass().getSimpleName();
-    sent++;
     if (options.loss() > 0 && network.nextDouble() < options.loss()) {
-      lost++;
       trace.accept(new Traced(scheduler.now(), -1, from.id(), to.id(), type));
       return;
     }
