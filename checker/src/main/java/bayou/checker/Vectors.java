@@ -2,6 +2,7 @@ package bayou.checker;
 
 import bayou.history.WriteId;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Version-vector arithmetic with Petersen et al.'s CompleteV rule, so that a vector that dropped a
@@ -15,6 +16,17 @@ final class Vectors {
   /** CompleteV of a server not yet created, as far as the vector knows: none of its writes. */
   static final long NOT_CREATED = Long.MIN_VALUE;
 
+  /**
+   * Created servers' names split into (create stamp, parent), parsed once: CompleteV of a missing
+   * name walks its chain of parents, and the substrings and digit scans of every walk were the
+   * checkers' largest cost. Cleared when it outgrows its bound.
+   */
+  private static final Map<String, Child> CHILDREN = new ConcurrentHashMap<>();
+  private static final int CHILDREN_MAX = 65_536;
+  private static final Child NOT_A_CHILD = new Child(0, null);
+
+  private record Child(long createStamp, String parent) {}
+
   private Vectors() {}
 
   /** CompleteV(v, name): the entry, else +infinity if retired, else -infinity if not created. */
@@ -26,18 +38,37 @@ final class Vectors {
     if (ROOT.equals(name)) {
       return RETIRED;
     }
+    Child child = child(name);
+    if (child.parent() == null) {
+      return NOT_CREATED;
+    }
+    return complete(v, child.parent()) >= child.createStamp() ? RETIRED : NOT_CREATED;
+  }
+
+  private static Child child(String name) {
+    Child known = CHILDREN.get(name);
+    if (known != null) {
+      return known;
+    }
+    Child child = parse(name);
+    if (CHILDREN.size() >= CHILDREN_MAX) {
+      CHILDREN.clear();
+    }
+    CHILDREN.put(name, child);
+    return child;
+  }
+
+  private static Child parse(String name) {
     int comma = name.indexOf(',');
     if (!name.startsWith("<") || !name.endsWith(">") || comma < 0) {
-      return NOT_CREATED;
+      return NOT_A_CHILD;
     }
-    long createStamp;
     try {
-      createStamp = Long.parseLong(name.substring(1, comma));
+      return new Child(Long.parseLong(name.substring(1, comma)),
+          name.substring(comma + 1, name.length() - 1));
     } catch (NumberFormatException e) {
-      return NOT_CREATED;
+      return NOT_A_CHILD;
     }
-    String parent = name.substring(comma + 1, name.length() - 1);
-    return complete(v, parent) >= createStamp ? RETIRED : NOT_CREATED;
   }
 
   /** Whether v has seen the write: CompleteV(v, acceptor) >= stamp. */

@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 /** Benchmarks that print numbers (never pass/fail): see docs/BENCHMARKS.md. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Benchmarks that print numbers.",
-    subcommands = {BenchCommand.Startup.class, BenchCommand.Stabilize.class})
+    subcommands = {BenchCommand.Startup.class, BenchCommand.Stabilize.class,
+        BenchCommand.Sim.class})
 final class BenchCommand {
   static String quantiles(List<Double> values) {
     List<Double> sorted = new ArrayList<>(values);
@@ -78,4 +79,55 @@ final class BenchCommand {
     }
   }
 
+
+  @Command(name = "sim", mixinStandardHelpOptions = true,
+      description = "Default simulated campaigns one after another in this JVM, each recorded, "
+          + "checked and stored in a temporary store (deleted after): wall and CPU time per "
+          + "run. The first run pays for the JIT; the later ones show the steady state.")
+  static final class Sim implements Callable<Integer> {
+    @Option(names = "--seed", defaultValue = "42", description = "First seed (default 42).")
+    long seed;
+
+    @Option(names = "--runs", defaultValue = "5", description = "Runs (default 5).")
+    int runs;
+
+    @Option(names = "--same-seed", description = "Run the first seed every time.")
+    boolean sameSeed;
+
+    @Option(names = "--in-memory",
+        description = "Record and check in memory, as a sweep screens its seeds.")
+    boolean inMemory;
+
+    @Override
+    public Integer call() throws Exception {
+      // the process's CPU: the checkers' threads, the JIT and the GC count too
+      com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+          java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+      java.nio.file.Path store = java.nio.file.Files.createTempDirectory("bayou-bench-sim");
+      CampaignCommand campaign = new CampaignCommand(); // the campaign command's defaults
+      new picocli.CommandLine(campaign).parseArgs("--sim", "--store", store.toString(),
+          "--name", "bench");
+      bayou.harness.CampaignOptions options = campaign.options();
+      java.io.PrintStream quiet = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
+      try {
+        for (int run = 0; run < runs; run++) {
+          long runSeed = sameSeed ? seed : seed + run;
+          bayou.harness.CampaignRunner runner =
+              new bayou.harness.CampaignRunner(options, () -> null, quiet);
+          long wall = System.nanoTime();
+          long cpu = os.getProcessCpuTime();
+          bayou.harness.CampaignResult result =
+              (inMemory ? runner.screenInMemory() : runner).run(runSeed);
+          double cpuS = (os.getProcessCpuTime() - cpu) / 1e9;
+          double wallS = (System.nanoTime() - wall) / 1e9;
+          System.out.printf("seed %d: %s, %,d ops, %.2f s wall, %.2f s CPU, %,.0f ops per CPU"
+              + " second%n", runSeed, result.validity(), result.ops(), wallS, cpuS,
+              result.ops() / cpuS);
+        }
+      } finally {
+        bayou.harness.FileTrees.deleteQuietly(store);
+      }
+      return 0;
+    }
+  }
 }

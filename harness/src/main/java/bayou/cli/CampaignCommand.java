@@ -157,7 +157,7 @@ final class CampaignCommand implements Callable<Integer> {
     };
   }
 
-  private CampaignOptions options() {
+  CampaignOptions options() {
     String problem = CampaignChecks.problem(this);
     if (problem != null) {
       throw new IllegalArgumentException(problem);

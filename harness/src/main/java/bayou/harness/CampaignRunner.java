@@ -20,6 +20,7 @@ import bayou.history.HistoryReader;
 import bayou.history.MemoryHistory;
 import bayou.history.HistorySink;
 import bayou.history.HistoryText;
+import bayou.report.RunData;
 import bayou.report.RunReport;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -106,9 +107,12 @@ public final class CampaignRunner {
     messages.writeTo(runDir.resolve("messages.jsonl"));
     List<CheckResult> results = List.of();
     Validity validity = Validity.UNKNOWN;
+    LiveServers live = null;
+    RunData pictures = null;
     if (options.record()) {
-      HistoryText.writeHistoryTxt(runDir, runDir.resolve("history.txt"));
-      results = check(runDir);
+      live = new LiveServers();
+      pictures = new RunData();
+      results = check(runDir, live, pictures);
       validity = CheckResult.merge(results);
     }
     Shrunk shrunk = validity == Validity.INVALID && !options.shrinkTime().isZero()
@@ -116,10 +120,10 @@ public final class CampaignRunner {
     CampaignResult result = new CampaignResult(runDir, seed, validity, results, run.ops(),
         run.faults(), run.ops() / run.scheduleSeconds(), run.convergenceMs(), shrunk.minimal(),
         run.digest(), shrunk.reproducesOnProcesses());
-    ResultsFile.write(runDir, options, result);
+    ResultsFile.write(runDir, options, result, live == null ? null : live.json());
     CornerVisits.addTo(runDir, run.cornerVisits());
     if (picturesOfValidRuns || validity != Validity.VALID) {
-      RunReport.writeQuietly(runDir, err);
+      RunReport.writeQuietly(runDir, pictures, err);
     }
     RunStore.markLatest(options.store(), runDir);
     return result;
@@ -231,9 +235,20 @@ public final class CampaignRunner {
     }
   }
 
-  private static List<CheckResult> check(Path runDir) {
+  /**
+   * Reads the recorded queue back once, and that one reading feeds the checkers, history.txt,
+   * the live-server timeline and the pictures: each reading decodes every snapshot again.
+   */
+  private static List<CheckResult> check(Path runDir, LiveServers live, RunData pictures) {
     History.Builder history = History.builder();
-    HistoryReader.forEach(runDir, history::add);
+    try (HistoryText.TxtFile txt = HistoryText.TxtFile.create(runDir.resolve("history.txt"))) {
+      HistoryReader.forEach(runDir, event -> {
+        history.add(event);
+        txt.accept(event);
+        live.accept(event);
+        pictures.accept(event);
+      });
+    }
     return Checkers.checkAll(history.build());
   }
 

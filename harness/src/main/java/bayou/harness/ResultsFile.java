@@ -15,8 +15,9 @@ import java.util.Map;
 final class ResultsFile {
   private ResultsFile() {}
 
-  static void write(Path runDir, CampaignOptions options, CampaignResult result)
-      throws IOException {
+  /** {@code liveServers}: the run's live-server timeline, or null when nothing was recorded. */
+  static void write(Path runDir, CampaignOptions options, CampaignResult result,
+      Map<String, Object> liveServers) throws IOException {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("valid", result.validity().jepsenValue()); // as bin/bayou check writes it
     json.put("seed", result.seed());
@@ -29,8 +30,8 @@ final class ResultsFile {
         : Math.round(result.convergenceMs()));
     json.put("counts", counts);
     json.put("options", CampaignArgs.describe(options));
-    if (options.record()) {
-      json.put("live-servers", LiveServers.of(result.runDir()));
+    if (liveServers != null) {
+      json.put("live-servers", liveServers);
     }
     json.put("minimal", result.minimal() == null ? null : result.minimal().getFileName()
         .toString());

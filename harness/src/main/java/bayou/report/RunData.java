@@ -15,9 +15,10 @@ import java.util.TreeSet;
 
 /**
  * What the pictures of one run need, read once from its history: operations paired into spans,
- * fault intervals, snapshots and the run's length.
+ * fault intervals, snapshots and the run's length. A campaign feeds it from the same reading of
+ * the queue that feeds its checkers.
  */
-final class RunData {
+public final class RunData implements java.util.function.Consumer<HistoryEvent> {
   final List<Span> spans = new ArrayList<>();
   List<Fault> faults;
   final List<SnapshotEvent> snapshots = new ArrayList<>();
@@ -31,10 +32,13 @@ final class RunData {
   private final Map<Integer, Integer> pendingSpan = new HashMap<>();
   private final TreeSet<Integer> seen = new TreeSet<>();
 
-  private RunData() {}
+  private boolean finished;
+
+  public RunData() {}
 
   /** Takes the next event of the history, in index order. */
-  private void add(HistoryEvent event) {
+  @Override
+  public void accept(HistoryEvent event) {
     endNanos = Math.max(endNanos, event.timeNanos());
     if (event instanceof OpEvent op) {
       seen.add(op.process());
@@ -55,7 +59,11 @@ final class RunData {
   }
 
   /** Indexes what was added: the processes in order, faults as intervals. */
-  private RunData finish() {
+  RunData finish() {
+    if (finished) {
+      return this;
+    }
+    finished = true;
     processes = List.copyOf(seen);
     long firstOp = spans.isEmpty() ? Long.MAX_VALUE : spans.get(0).startNanos();
     // the setup's joins build the cluster; they are not faults
@@ -67,7 +75,7 @@ final class RunData {
   /** Streams the history of runDir in, keeping only what the pictures need. */
   static RunData read(Path runDir) {
     RunData data = new RunData();
-    HistoryReader.forEach(runDir, data::add);
+    HistoryReader.forEach(runDir, data);
     return data.finish();
   }
 

@@ -33,9 +33,14 @@ public final class RunReport {
    * @return whether every picture was written
    */
   public static boolean writeQuietly(Path runDir, PrintStream err) {
+    return writeQuietly(runDir, null, err);
+  }
+
+  /** As {@link #writeQuietly(Path, PrintStream)}, from data already read (null: read it). */
+  public static boolean writeQuietly(Path runDir, RunData data, PrintStream err) {
     try {
       long start = System.nanoTime();
-      write(runDir);
+      write(runDir, data);
       err.printf("bayou: report %s (its pictures took %.2f s)%n", runDir.resolve(REPORT),
           (System.nanoTime() - start) / 1e9);
       return true;
@@ -47,7 +52,11 @@ public final class RunReport {
 
   /** Writes every picture of the run in runDir; returns the files written. */
   public static List<Path> write(Path runDir) throws IOException {
-    RunData data = RunData.read(runDir);
+    return write(runDir, null);
+  }
+
+  private static List<Path> write(Path runDir, RunData read) throws IOException {
+    RunData data = read != null ? read.finish() : RunData.read(runDir);
     JsonNode results = readResults(runDir);
     List<Path> written = new ArrayList<>();
     List<String> pictures = new ArrayList<>();

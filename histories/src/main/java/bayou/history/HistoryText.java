@@ -2,7 +2,6 @@ package bayou.history;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -47,14 +46,52 @@ public final class HistoryText {
 
   /** Writes what {@link #show} prints into file (UTF-8), replacing it. */
   public static void writeHistoryTxt(Path runDir, Path file) {
-    try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
-        PrintStream out = new PrintStream(os, false, StandardCharsets.UTF_8)) {
-      show(runDir, out);
-      if (out.checkError()) {
-        throw new IOException("write failed");
+    QueueFiles.existingQueueDir(runDir);
+    try (TxtFile txt = TxtFile.create(file)) {
+      HistoryReader.forEach(runDir, txt);
+    }
+  }
+
+  /**
+   * history.txt written event by event, so that one reading of a queue can feed it and the
+   * checkers together: what {@link #show} prints, the header first.
+   */
+  public static final class TxtFile implements java.util.function.Consumer<HistoryEvent>,
+      AutoCloseable {
+    private final Path file;
+    private final PrintStream out;
+    private final StringBuilder line = new StringBuilder(160);
+
+    private TxtFile(Path file, PrintStream out) {
+      this.file = file;
+      this.out = out;
+    }
+
+    public static TxtFile create(Path file) {
+      try {
+        PrintStream out = new PrintStream(new BufferedOutputStream(Files.newOutputStream(file),
+            1 << 16), false, StandardCharsets.UTF_8);
+        TextLines.header().forEach(out::println);
+        return new TxtFile(file, out);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+    }
+
+    @Override
+    public void accept(HistoryEvent event) {
+      line.setLength(0);
+      TextLines.append(line, event);
+      out.println(line);
+    }
+
+    @Override
+    public void close() {
+      out.close();
+      if (out.checkError()) {
+        throw new UncheckedIOException("cannot write " + file,
+            new IOException("write failed"));
+      }
     }
   }
 
