@@ -113,7 +113,7 @@ public final class VersionVector {
    */
   public Map<String, Long> toMap() {
     if (asMap == null) {
-      asMap = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(stamps));
+      asMap = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(stamps));
     }
     return asMap;
   }
