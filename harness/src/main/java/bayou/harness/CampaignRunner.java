@@ -216,7 +216,7 @@ public final class CampaignRunner {
 
   private void snapshotQuietly(RecordingCluster cluster) {
     try {
-      cluster.snapshotAll("periodic");
+      cluster.snapshotAll(RecordingCluster.PERIODIC);
     } catch (ClusterException e) {
       err.println("bayou campaign: a periodic snapshot failed: " + e.getMessage());
     }

@@ -48,7 +48,7 @@ final class SimSchedule {
     long submitted = 0;
     while (sim.now() < deadline && (opsLimit == 0 || submitted < opsLimit)) {
       if (sim.now() >= nextSnapshot) {
-        recording.snapshotAll("periodic");
+        recording.snapshotAll(RecordingCluster.PERIODIC);
         nextSnapshot = sim.now() + SNAPSHOT_EVERY_MICROS;
       }
       Step step = generator.next();

@@ -35,6 +35,18 @@ public interface Cluster extends AutoCloseable {
   /** Every live server's log and vector, by server id in {@link #servers()} order. */
   Map<Integer, Msg.LogDump> logs();
 
+  /**
+   * As {@link #logs}, but a server the caller already holds a committed prefix of may answer
+   * with only the committed writes after it ({@link Msg.LogDump#committedFrom} > 0), when its
+   * own first writes hash the same. A periodic snapshot of a long log then costs what changed.
+   */
+  default Map<Integer, Msg.LogDump> logsSince(Map<Integer, CommittedPrefix> held) {
+    return logs();
+  }
+
+  /** The first {@code count} committed writes of a server's log, by the hash of their ids. */
+  record CommittedPrefix(int count, long hash) {}
+
   Msg.OpOutcome put(int client, String key, String value);
 
   Msg.OpOutcome get(int client, String key);

@@ -66,6 +66,11 @@ public class ForwardingCluster implements Cluster {
   }
 
   @Override
+  public Map<Integer, Msg.LogDump> logsSince(Map<Integer, CommittedPrefix> held) {
+    return cluster.logsSince(held);
+  }
+
+  @Override
   public Msg.OpOutcome put(int client, String key, String value) {
     return cluster.put(client, key, value);
   }

@@ -39,6 +39,7 @@ final class LogChunks {
       tentative.addAll(part.tentative());
     }
     return new Msg.Reply(reply.req(), reply.ok(), reply.error(), reply.name(), reply.digest(),
-        new Msg.LogDump(log.name(), log.primary(), committed, tentative, log.vv()), reply.op());
+        new Msg.LogDump(log.name(), log.primary(), committed, tentative, log.vv(), 0, 1,
+            parts.get(0).committedFrom()), reply.op());
   }
 }

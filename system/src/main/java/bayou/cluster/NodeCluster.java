@@ -313,9 +313,17 @@ public abstract class NodeCluster implements Cluster {
   /** Asks every server at once, so a snapshot of n servers costs one round trip, not n. */
   @Override
   public synchronized Map<Integer, Msg.LogDump> logs() {
+    return logsSince(Map.of());
+  }
+
+  @Override
+  public synchronized Map<Integer, Msg.LogDump> logsSince(Map<Integer, CommittedPrefix> held) {
     Map<Integer, Node.Pending> asked = new LinkedHashMap<>();
     for (int id : topology.servers()) {
-      asked.put(id, server(id).send("log", -1, null, null, null, null));
+      CommittedPrefix prefix = held.get(id);
+      asked.put(id, prefix == null ? server(id).send("log", -1, null, null, null, null)
+          : server(id).send("log", prefix.count(), null, Long.toString(prefix.hash()), null,
+              null));
     }
     Map<Integer, Msg.LogDump> logs = new LinkedHashMap<>();
     asked.forEach((id, pending) -> logs.put(id,

@@ -6,10 +6,15 @@ import bayou.history.NemesisEvent;
 import bayou.history.OpEvent;
 import bayou.history.OpType;
 import bayou.history.SnapshotEvent;
+import bayou.cluster.Cluster.CommittedPrefix;
+import bayou.replica.LogDigest;
 import bayou.replica.Write;
 import bayou.wire.Msg;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -23,7 +28,11 @@ public final class RecordingCluster extends ForwardingCluster {
   private static final Set<String> LOG_PRESERVING = Set.of("stabilizeBegin", "stabilizeEnd",
       "joinClient", "moveClient", "runEnd");
 
+  /** The reason of the snapshots a campaign takes as it goes, between stabilizes. */
+  public static final String PERIODIC = "periodic";
+
   private final HistorySink sink;
+  private final Map<Integer, HeldLog> held = new HashMap<>();
   /** The nemesis event that records a node's report of a broken invariant. */
   public static final String INVARIANT = "invariant";
   /** The nemesis event that records a heal step of {@link #finish} that failed. */
@@ -213,15 +222,62 @@ public final class RecordingCluster extends ForwardingCluster {
   /** Records a snapshot of every live server's log, for the checkers' view over time. */
   public void snapshotAll(String reason) {
     recordViolations();
-    cluster.logs().forEach((id, log) -> snapshot(id, log, reason));
+    // Periodic snapshots ask only for what changed; at a stabilize and at the end every server
+    // sends its whole log, so a committed write whose content changed is seen there too.
+    boolean whole = !reason.equals(PERIODIC);
+    Map<Integer, Msg.LogDump> logs = whole ? cluster.logs() : cluster.logsSince(heldPrefixes());
+    logs.forEach((id, log) -> snapshot(id, log, reason));
+  }
+
+  private Map<Integer, CommittedPrefix> heldPrefixes() {
+    Map<Integer, CommittedPrefix> prefixes = new HashMap<>();
+    held.forEach((id, log) -> prefixes.put(id, log.prefix()));
+    return prefixes;
   }
 
   private void snapshot(int id, Msg.LogDump log, String reason) {
     if (log == null) {
       return;
     }
+    List<LogEntry> added = entries(log.committed());
+    HeldLog before = held.get(id);
+    if (log.committedFrom() > 0
+        && (before == null || log.committedFrom() != before.entries().size())) {
+      // not what this recorder said it held (a server must never send this): ask for all of it
+      log = cluster.log(id);
+      added = entries(log.committed());
+    }
+    HeldLog now = log.committedFrom() > 0 ? before.extend(log.committed(), added)
+        : HeldLog.of(log.committed(), added);
+    held.put(id, now);
     sink.record(new SnapshotEvent(-1, -1, id, log.name(), reason, log.primary(),
-        entries(log.committed()), entries(log.tentative()), log.vv()));
+        now.entries(), entries(log.tentative()), log.vv()));
+  }
+
+  /**
+   * A server's committed log as its last snapshot showed it, and the hash of its write ids,
+   * which the server compares with its own before it sends only what came after.
+   */
+  private record HeldLog(List<LogEntry> entries, long hash) {
+    static HeldLog of(List<Write> committed, List<LogEntry> entries) {
+      return new HeldLog(entries, LogDigest.committedHash(committed, committed.size()));
+    }
+
+    /** This log, then the writes the server sent after it. */
+    HeldLog extend(List<Write> after, List<LogEntry> afterEntries) {
+      List<LogEntry> joined = new ArrayList<>(entries.size() + afterEntries.size());
+      joined.addAll(entries);
+      joined.addAll(afterEntries);
+      long extended = hash;
+      for (Write write : after) {
+        extended = LogDigest.foldCommitted(extended, write.id());
+      }
+      return new HeldLog(java.util.Collections.unmodifiableList(joined), extended);
+    }
+
+    CommittedPrefix prefix() {
+      return new CommittedPrefix(entries.size(), hash);
+    }
   }
 
   private static List<LogEntry> entries(List<Write> writes) {

@@ -1,6 +1,7 @@
 package bayou.protocol;
 
 import bayou.replica.Bug;
+import bayou.replica.LogDigest;
 import bayou.replica.ReadResult;
 import bayou.replica.Replica;
 import bayou.replica.Write;
@@ -290,7 +291,7 @@ final class ServerRole implements Role {
       }
       case "digest" -> effects.reply(new Msg.Reply(c.req(), true, null, null,
           replica == null ? null : digest(), null, null));
-      case "log" -> replyLog(c.req());
+      case "log" -> replyLog(c.req(), c.a(), c.key());
       case "exit" -> {
         reply(c);
         effects.stop();
@@ -355,25 +356,31 @@ final class ServerRole implements Role {
    * The log for the master, in chunks of at most about {@link #LOG_CHUNK_BYTES} of writes: a
    * log too large for one line of the wire goes as several replies to the same request.
    */
-  private void replyLog(long req) {
+  /**
+   * The log, from committed position {@code known} on when the asker holds the writes before it
+   * (its hash of their ids, {@code knownHash}, matches this server's); otherwise whole.
+   */
+  private void replyLog(long req, int known, String knownHash) {
     if (replica == null) {
       effects.reply(new Msg.Reply(req, true, null, null, null, null, null));
       return;
     }
-    List<Write> committed = replica.committedLog();
+    List<Write> whole = replica.committedLog();
+    int from = known > 0 && known <= whole.size() && knownHash != null
+        && knownHash.equals(Long.toString(LogDigest.committedHash(whole, known))) ? known : 0;
+    List<Write> committed = whole.subList(from, whole.size());
     List<Write> tentative = replica.tentativeLog();
     List<Integer> cuts = chunkCuts(committed, tentative);
     for (int part = 0; part + 1 < cuts.size(); part++) {
-      int from = cuts.get(part);
-      int to = cuts.get(part + 1);
+      int first = cuts.get(part);
+      int last = cuts.get(part + 1);
       Msg.LogDump dump = new Msg.LogDump(replica.name(), replica.isPrimary(),
-          slice(committed, from, to, 0), slice(tentative, from, to, committed.size()),
-          replica.versionVector(), part, cuts.size() - 1);
+          slice(committed, first, last, 0), slice(tentative, first, last, committed.size()),
+          replica.versionVector(), part, cuts.size() - 1, from);
       effects.reply(new Msg.Reply(req, true, null, null, null, dump, null));
     }
   }
 
-  /** Where the chunks of a log (committed then tentative writes) begin, and its end. */
   private static List<Integer> chunkCuts(List<Write> committed, List<Write> tentative) {
     List<Integer> cuts = new java.util.ArrayList<>(List.of(0));
     long bytes = 0;

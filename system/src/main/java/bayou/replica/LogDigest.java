@@ -21,8 +21,21 @@ public final class LogDigest {
   }
 
   /** The committed part's hash after one more write: what a recount folds over the log. */
-  static long foldCommitted(long hash, WriteId id) {
+  public static long foldCommitted(long hash, WriteId id) {
     return hash * 1_000_003L + mix(id);
+  }
+
+  /**
+   * The committed hash of the first {@code n} writes of a committed log: what this server's
+   * digest held when its log had n commits, and what a snapshot's asker computes over the
+   * writes it already holds.
+   */
+  public static long committedHash(java.util.List<Write> committed, int n) {
+    long hash = EMPTY_COMMITTED;
+    for (int i = 0; i < n; i++) {
+      hash = foldCommitted(hash, committed.get(i).id());
+    }
+    return hash;
   }
 
   /** A value from its parts, as a recount makes it. */

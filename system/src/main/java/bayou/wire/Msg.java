@@ -78,25 +78,34 @@ public sealed interface Msg {
   /**
    * A server's whole log and vector, for printLog and snapshots; a large log comes as
    * {@code parts} chunks (part 0, 1, ...), each with a slice of the log in order, so that no
-   * line exceeds the wire's limit.
+   * line exceeds the wire's limit. {@code committedFrom} > 0: the committed writes start at that
+   * position, because the asker said it holds the ones before (a periodic snapshot of a long
+   * log then costs what changed, not the whole log).
    */
   record LogDump(String name, boolean primary, List<Write> committed, List<Write> tentative,
-      Map<String, Long> vv, int part, int parts) {
+      Map<String, Long> vv, int part, int parts, int committedFrom) {
     public LogDump {
       if (parts < 1 || part < 0 || part >= parts) {
         throw new IllegalArgumentException("a log is part 0.." + (parts - 1) + " of " + parts
             + ", not part " + part);
       }
+      Checks.notNegative(committedFrom, "a log's first committed position");
       Checks.present(name, "a log's server name");
       Checks.writes(committed, true, "a log's committed writes");
       Checks.writes(tentative, false, "a log's tentative writes");
       Checks.vector(vv, "a log's vector");
     }
 
-    /** A log in one piece. */
+    /** A whole log in one piece. */
     public LogDump(String name, boolean primary, List<Write> committed, List<Write> tentative,
         Map<String, Long> vv) {
-      this(name, primary, committed, tentative, vv, 0, 1);
+      this(name, primary, committed, tentative, vv, 0, 1, 0);
+    }
+
+    /** A chunk of a whole log. */
+    public LogDump(String name, boolean primary, List<Write> committed, List<Write> tentative,
+        Map<String, Long> vv, int part, int parts) {
+      this(name, primary, committed, tentative, vv, part, parts, 0);
     }
   }
 
