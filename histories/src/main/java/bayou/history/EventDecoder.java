@@ -96,10 +96,7 @@ final class EventDecoder {
         throw new IllegalStateException("corrupt snapshot: shares " + shared + " entries of "
             + before.size());
       }
-      List<LogEntry> added = readEntries(in);
-      committed = new ArrayList<>((int) shared + added.size());
-      committed.addAll(before.subList(0, (int) shared));
-      committed.addAll(added);
+      committed = SharedPrefixList.extend(before, (int) shared, readEntries(in));
     } else {
       committed = readEntries(in);
     }

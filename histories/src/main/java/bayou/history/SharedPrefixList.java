@@ -1,0 +1,51 @@
+package bayou.history;
+
+import java.util.AbstractList;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.RandomAccess;
+
+/**
+ * A server's committed log in one snapshot, as the first {@code size} entries of a list shared
+ * with that server's other snapshots. Committed logs only grow, so a snapshot that extends the
+ * previous one appends to the shared list instead of copying it: a history read back holds each
+ * committed entry about once, not once per snapshot, and reading a snapshot costs what it added.
+ * Read-only; appends happen only while the history is read, in its one reading thread.
+ */
+final class SharedPrefixList extends AbstractList<LogEntry> implements RandomAccess {
+  private final ArrayList<LogEntry> backing;
+  private final int size;
+
+  private SharedPrefixList(ArrayList<LogEntry> backing, int size) {
+    this.backing = backing;
+    this.size = size;
+  }
+
+  /**
+   * The first {@code shared} entries of {@code before}, then {@code added}: appended in place
+   * when {@code before} is the whole of its shared list, copied otherwise (a log that shrank or
+   * changed, which only a defect does).
+   */
+  static List<LogEntry> extend(List<LogEntry> before, int shared, List<LogEntry> added) {
+    if (before instanceof SharedPrefixList prefix && shared == prefix.size
+        && prefix.backing.size() == prefix.size) {
+      prefix.backing.addAll(added);
+      return new SharedPrefixList(prefix.backing, prefix.backing.size());
+    }
+    ArrayList<LogEntry> copy = new ArrayList<>(shared + added.size());
+    copy.addAll(before.subList(0, shared));
+    copy.addAll(added);
+    return new SharedPrefixList(copy, copy.size());
+  }
+
+  @Override
+  public LogEntry get(int index) {
+    java.util.Objects.checkIndex(index, size);
+    return backing.get(index);
+  }
+
+  @Override
+  public int size() {
+    return size;
+  }
+}
