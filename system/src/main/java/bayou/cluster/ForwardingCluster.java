@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * A cluster that forwards every call to another: the base of a cluster that adds to some calls
- * ({@link RecordingCluster} records them; tests make some fail).
+ * (the harness's RecordingCluster records them; tests make some fail).
  */
 public class ForwardingCluster implements Cluster {
   final Cluster cluster;
