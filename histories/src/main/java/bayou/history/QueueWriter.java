@@ -18,7 +18,8 @@ final class QueueWriter implements AutoCloseable {
   private final ChronicleQueue queue;
   private final ExcerptAppender appender;
   private final EventEncoder encoder = new EventEncoder();
-  private byte[] written = new byte[1 << 12]; // a document's bytes, for the digest
+  private final Bytes<?> encoded = Bytes.allocateElasticOnHeap(1 << 12);
+  private byte[] written = new byte[1 << 12]; // a document's bytes, for the queue and the digest
   private final MessageDigest digest = sha256();
   private boolean closed;
 
@@ -45,23 +46,32 @@ final class QueueWriter implements AutoCloseable {
       throw new IllegalStateException("history " + queueDir + " is closed");
     }
     EventEncoder.validate(event);
+    // Encoded on the heap first, then copied into the queue in one piece: reading a large
+    // document back out of the mapped file for the digest crashed the JVM (SIGSEGV in Chronicle's
+    // unchecked copy) once a document crossed into a new mapping, in long runs.
+    int length;
+    try {
+      encoded.clear();
+      encoder.write(event, encoded);
+      length = (int) encoded.readRemaining();
+      if (length > written.length) {
+        written = new byte[Math.max(length, 2 * written.length)];
+      }
+      encoded.read(written, 0, length);
+    } catch (RuntimeException e) {
+      encoder.rollback();
+      throw e;
+    }
     try (DocumentContext dc = appender.writingDocument()) {
       try {
-        Bytes<?> bytes = dc.wire().bytes();
-        long start = bytes.writePosition();
-        encoder.write(event, bytes);
-        int length = (int) (bytes.writePosition() - start);
-        if (length > written.length) {
-          written = new byte[Math.max(length, 2 * written.length)];
-        }
-        bytes.read(start, written, 0, length);
-        digest.update(written, 0, length);
+        dc.wire().bytes().write(written, 0, length);
       } catch (RuntimeException e) {
         dc.rollbackOnClose();
         encoder.rollback();
         throw e;
       }
     }
+    digest.update(written, 0, length);
     encoder.commit();
   }
 
