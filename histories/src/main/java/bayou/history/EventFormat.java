@@ -29,6 +29,15 @@ final class EventFormat {
   static final byte OP = 0x11;
   static final byte NEMESIS = 0x12;
   static final byte SNAPSHOT = 0x13;
+  /**
+   * A piece of an event too large for one document (a queue document holds at most a quarter of
+   * a block): stop bit (pieces still to come), then the piece's bytes. The pieces of one event
+   * are consecutive documents; their bytes together are the event's usual encoding. An event
+   * whose last piece never came (a killed writer) is not in the history.
+   */
+  static final byte PIECE = 0x14;
+  /** The largest document a piece fills: well under a quarter of {@code QueueFiles}' block. */
+  static final int PIECE_BYTES = 128 * 1024;
 
   // OpEvent presence bits.
   static final int KEY = 1;

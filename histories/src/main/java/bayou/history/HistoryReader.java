@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.wire.DocumentContext;
@@ -45,19 +46,35 @@ public final class HistoryReader {
 
   /**
    * The next complete event, or null at the end. A document a killed writer left half written
-   * is not complete, so it reads as the end.
+   * is not complete, so it reads as the end; so are the pieces of an event whose last piece
+   * never came.
    */
   private static HistoryEvent next(
       ExcerptTailer tailer, EventDecoder decoder, Path queueDir) {
-    try (DocumentContext dc = tailer.readingDocument()) {
-      if (!dc.isPresent()) {
-        return null;
-      }
-      try {
-        return decoder.read(dc.wire().bytes());
-      } catch (RuntimeException e) {
-        throw new IllegalStateException("cannot read the event at queue index 0x"
-            + Long.toHexString(dc.index()) + " of " + queueDir + ": " + e.getMessage(), e);
+    Bytes<?> pieces = null;
+    while (true) {
+      try (DocumentContext dc = tailer.readingDocument()) {
+        if (!dc.isPresent()) {
+          return null;
+        }
+        try {
+          Bytes<?> bytes = dc.wire().bytes();
+          if (bytes.peekUnsignedByte() != EventFormat.PIECE) {
+            return decoder.read(bytes); // pieces before it, if any, were of a failed write
+          }
+          bytes.readSkip(1);
+          long after = bytes.readStopBit();
+          if (pieces == null) {
+            pieces = QueueWriter.heapBytes();
+          }
+          pieces.write(bytes);
+          if (after == 0) {
+            return decoder.read(pieces);
+          }
+        } catch (RuntimeException e) {
+          throw new IllegalStateException("cannot read the event at queue index 0x"
+              + Long.toHexString(dc.index()) + " of " + queueDir + ": " + e.getMessage(), e);
+        }
       }
     }
   }

@@ -18,7 +18,7 @@ final class QueueWriter implements AutoCloseable {
   private final ChronicleQueue queue;
   private final ExcerptAppender appender;
   private final EventEncoder encoder = new EventEncoder();
-  private final Bytes<?> encoded = Bytes.allocateElasticOnHeap(1 << 12);
+  private final Bytes<?> encoded = heapBytes();
   private byte[] written = new byte[1 << 12]; // a document's bytes, for the queue and the digest
   private final MessageDigest digest = sha256();
   private boolean closed;
@@ -62,17 +62,39 @@ final class QueueWriter implements AutoCloseable {
       encoder.rollback();
       throw e;
     }
-    try (DocumentContext dc = appender.writingDocument()) {
-      try {
-        dc.wire().bytes().write(written, 0, length);
-      } catch (RuntimeException e) {
-        dc.rollbackOnClose();
-        encoder.rollback();
-        throw e;
+    try {
+      if (length <= EventFormat.PIECE_BYTES) {
+        writeDocument(-1, 0, length);
+      } else {
+        int pieces = (length + EventFormat.PIECE_BYTES - 1) / EventFormat.PIECE_BYTES;
+        for (int piece = 0; piece < pieces; piece++) {
+          int from = piece * EventFormat.PIECE_BYTES;
+          writeDocument(pieces - 1 - piece, from, Math.min(length, from + EventFormat.PIECE_BYTES));
+        }
       }
+    } catch (RuntimeException e) {
+      encoder.rollback();
+      throw e;
     }
     digest.update(written, 0, length);
     encoder.commit();
+  }
+
+  /** One document: the encoded bytes [from, to), as a piece with {@code after} pieces to come. */
+  private void writeDocument(int after, int from, int to) {
+    try (DocumentContext dc = appender.writingDocument()) {
+      try {
+        Bytes<?> bytes = dc.wire().bytes();
+        if (after >= 0) {
+          bytes.writeByte(EventFormat.PIECE);
+          bytes.writeStopBit(after);
+        }
+        bytes.write(written, from, to - from);
+      } catch (RuntimeException e) {
+        dc.rollbackOnClose();
+        throw e;
+      }
+    }
   }
 
   /**
@@ -86,6 +108,13 @@ final class QueueWriter implements AutoCloseable {
     } catch (CloneNotSupportedException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** An on-heap buffer; callers serialize writes, so Chronicle's one-thread check is off. */
+  static Bytes<?> heapBytes() {
+    Bytes<?> bytes = Bytes.allocateElasticOnHeap(1 << 12);
+    bytes.singleThreadedCheckDisabled(true);
+    return bytes;
   }
 
   private static MessageDigest sha256() {

@@ -194,6 +194,30 @@ class ChronicleHistoryTest {
     assertEquals(written, HistoryReader.readAll(run));
   }
 
+  /**
+   * Whole-log snapshots of a long run are large documents (here about 900 KB each, each server a
+   * log of its own so no delta helps), written across the queue's 1 MB blocks. Reading such a
+   * document back out of the mapped file for the digest once crashed the JVM.
+   */
+  @Test
+  void largeSnapshotsAcrossBlocksAreWrittenAndReadBack() {
+    Path run = tmp.resolve("run");
+    List<SnapshotEvent> written = new ArrayList<>();
+    try (ChronicleHistory history = ChronicleHistory.create(run)) {
+      for (int server = 0; server < 8; server++) {
+        List<LogEntry> log = new ArrayList<>();
+        for (int i = 0; i < 30_000; i++) {
+          log.add(new LogEntry(new WriteId(i, "<" + server + ",R>"), i + 1, "PUT", "k" + i % 5,
+              "http://example.com/song/" + server + "/" + i));
+        }
+        written.add(history.record(new SnapshotEvent(-1, -1, server, "<" + server + ",R>",
+            "final", server == 0, log, List.of(), Map.of("R", 5L))));
+      }
+      assertEquals(64, history.digest().length());
+    }
+    assertEquals(written, HistoryReader.readAll(run));
+  }
+
   @Test
   void theDigestIsAFunctionOfTheEvents() {
     String[] digests = new String[3];
