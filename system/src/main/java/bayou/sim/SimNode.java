@@ -58,8 +58,10 @@ public final class SimNode implements Effects {
   /** A command from the controller, delivered after the control link's latency. */
   public void fromController(Msg.Control control) {
     Msg carried = sim.overWire(-1, control);
-    sim.scheduler().after(Simulation.CONTROL_LATENCY_MICROS,
-        () -> arrive(new Inbound.FromMaster((Msg.Control) carried)));
+    if (carried != null) {
+      sim.scheduler().after(Simulation.CONTROL_LATENCY_MICROS,
+          () -> arrive(new Inbound.FromMaster((Msg.Control) carried)));
+    }
   }
 
   void deliverFromPeer(int from, Msg msg) {
@@ -106,7 +108,7 @@ public final class SimNode implements Effects {
         && fromMaster.control().cmd().equals("assign")) {
       Msg.Control control = fromMaster.control();
       id = control.a();
-      role = Role.assigned(control, this);
+      role = Role.assigned(control, this, sim.chunkBytes());
       invariants = new InvariantGuard(role, this::reply, true);
       reply(Msg.Reply.ok(control.req()));
     }
@@ -171,7 +173,9 @@ public final class SimNode implements Effects {
       return;
     }
     Msg carried = sim.overWire(id, msg);
-    sim.scheduler().after(Simulation.CONTROL_LATENCY_MICROS, () -> up.accept(carried));
+    if (carried != null) {
+      sim.scheduler().after(Simulation.CONTROL_LATENCY_MICROS, () -> up.accept(carried));
+    }
   }
 
   @Override
