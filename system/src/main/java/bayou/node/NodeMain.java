@@ -96,18 +96,19 @@ public final class NodeMain {
       try {
         role.afterBatch(clock.now());
       } catch (RuntimeException e) {
-        Log.error("after a batch: " + Transport.clip(String.valueOf(e)));
+        Log.DROPS.drop("batch endings that failed", "the end of a batch: "
+            + Transport.clip(String.valueOf(e)));
       }
       invariants.check();
     }
   }
 
-  /** Each message in isolation: one that makes the role throw is dropped, and said so. */
+  /** Each message in isolation: one that makes the role throw is dropped, and counted. */
   private static void handleOne(Role role, long now, Inbound item) {
     try {
       role.handle(now, item);
     } catch (RuntimeException e) {
-      Log.error("dropped " + InvariantGuard.describe(item) + ": "
+      Log.DROPS.drop("messages whose handling failed", InvariantGuard.describe(item) + ": "
           + Transport.clip(String.valueOf(e)));
     }
   }
