@@ -584,6 +584,8 @@ final class ServerRole implements Role {
       pullFrom(from);
     } else if (syncsAwaited.containsKey(sync)) {
       effects.send(from, pull(sync)); // the sync is answered once the last chunk is in
+      // it progresses: a resend now would start a second chain of chunks beside this one
+      resendAt = Math.max(resendAt, now + RESEND_MICROS);
     }
   }
 
