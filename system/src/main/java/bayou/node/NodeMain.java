@@ -18,7 +18,10 @@ import java.util.concurrent.TimeUnit;
 public final class NodeMain {
   /** Messages waiting for the event loop; a reader waits (then drops) when it is full. */
   static final int INBOX_MAX = 50_000;
-  /** Set to false to skip the invariant checks after every batch (they are on by default). */
+  /**
+   * Set to false to skip the invariant checks after every batch (they are on by default), in
+   * node processes and in the simulator alike.
+   */
   public static final String INVARIANTS_PROPERTY = "bayou.invariants";
   /** A wait without a timer still ends now and then; nothing depends on it. */
   static final long MAX_WAIT_MICROS = 60_000_000;

@@ -114,7 +114,7 @@ public final class SimNode implements Effects {
       Msg.Control control = fromMaster.control();
       id = control.a();
       role = Role.assigned(control, this, sim.chunkBytes());
-      invariants = new InvariantGuard(role, this::reply, true);
+      invariants = new InvariantGuard(role, this::reply, sim.checksInvariants());
       reply(Msg.Reply.ok(control.req()));
     }
   }

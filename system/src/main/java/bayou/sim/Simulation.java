@@ -33,6 +33,7 @@ public final class Simulation {
   private final List<SimNode> nodes = new ArrayList<>();
   private final Map<Long, Long> lastDelivery = new HashMap<>(); // link -> virtual time
   private Consumer<Traced> trace = traced -> {};
+  private boolean checkInvariants = true;
 
   public Simulation(long seed, NetworkOptions options) {
     this(seed, options, Wire.LINE_BYTES_MAX);
@@ -68,6 +69,15 @@ public final class Simulation {
     SimNode node = new SimNode(this, nodes.size(), new SimClock(offset, drift), up);
     nodes.add(node);
     return node;
+  }
+
+  /** Nodes skip the invariant checks after every batch (to measure what they cost). */
+  public void skipInvariants() {
+    checkInvariants = false;
+  }
+
+  boolean checksInvariants() {
+    return checkInvariants;
   }
 
   /** How much of a log a node's message carries (see {@link Wire#chunkBytes}). */

@@ -51,7 +51,7 @@ class LogSlicesTest {
     int line = 1 << 20;
     for (String value : List.of("\u0001".repeat(1_000), "\"".repeat(1_000),
         "\u20ac".repeat(1_000), "x".repeat(1_000))) {
-      for (WriteBatch chunk : LogSlices.split(log(1_500, 500, value), Wire.chunkBytes(line))) {
+      for (WriteBatch chunk : LogSlices.split(log(400, 200, value), Wire.chunkBytes(line))) {
         String encoded = Wire.encode(0, new Msg.Handoff(1, chunk.committed(), chunk.tentative(),
             true, 0, 1));
         int bytes = encoded.getBytes(StandardCharsets.UTF_8).length;

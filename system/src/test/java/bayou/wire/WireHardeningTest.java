@@ -64,7 +64,10 @@ class WireHardeningTest {
     }
   }
 
-  /** The largest legitimate message carries a whole log: one of 50,000 writes still fits. */
+  /**
+   * Logs travel in chunks of an eighth of a line (LogSlicesTest); even a hand-off of 50,000
+   * writes in one piece would fit.
+   */
   @Test
   void theLargestLegitimateMessageFitsTheLineLimit() {
     Replica primary = Replica.root(Set.of());
