@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A {@link Cluster} that records everything done through it into a {@link HistorySink}: each
@@ -39,10 +40,14 @@ public final class RecordingCluster extends ForwardingCluster {
   public static final String HEAL_FAILED = "healFailed";
 
   /**
-   * Whether nothing that could change a log happened since a stabilize completed. Written by
-   * concurrent client operations and read by the runner's thread.
+   * Steps that could change a log (writes, faults), counted by concurrent client operations and
+   * the runner's thread alike; and the count when the last stabilize that completed began.
+   * Nothing changed since that stabilize while the two are equal. A count, not a flag: a write
+   * that completes while a stabilize runs may have missed it, and must not be forgotten when
+   * the stabilize ends (nor by a read that completes at the same moment).
    */
-  private volatile boolean settled;
+  private final AtomicLong changes = new AtomicLong();
+  private volatile long settledAt = -1;
 
   public RecordingCluster(Cluster cluster, HistorySink sink) {
     super(cluster);
@@ -97,6 +102,7 @@ public final class RecordingCluster extends ForwardingCluster {
   @Override
   public void stabilize() {
     nemesis("stabilizeBegin", -1, -1, null);
+    long before = changes.get();
     try {
       cluster.stabilize();
     } catch (ClusterException e) {
@@ -104,7 +110,7 @@ public final class RecordingCluster extends ForwardingCluster {
       throw e;
     }
     nemesis("stabilizeEnd", -1, -1, null);
-    settled = true;
+    settledAt = before;
     snapshotAll("stabilize");
   }
 
@@ -168,7 +174,7 @@ public final class RecordingCluster extends ForwardingCluster {
     recordViolations();
     OpType type = OpType.valueOf(outcome.status().toUpperCase(Locale.ROOT));
     if (!invoke.f().equals("get")) {
-      settled = false; // a plain write: concurrent operations cannot lose it
+      changes.incrementAndGet();
     }
     String value = invoke.f().equals("get") ? outcome.value() : invoke.value();
     sink.record(new OpEvent(-1, -1, type, invoke.process(), invoke.f(), invoke.key(), value,
@@ -193,7 +199,7 @@ public final class RecordingCluster extends ForwardingCluster {
       if (cluster.isPaused()) {
         healStep("start", this::start);
       }
-      if (!settled) {
+      if (changes.get() != settledAt) {
         // else the last stabilize's state still stands: nothing changed since. One that gives
         // up records so itself.
         healStep(null, this::stabilize);
@@ -287,7 +293,7 @@ public final class RecordingCluster extends ForwardingCluster {
   private void nemesis(String f, int a, int b, String name) {
     recordViolations();
     if (!LOG_PRESERVING.contains(f)) {
-      settled = false;
+      changes.incrementAndGet();
     }
     sink.record(NemesisEvent.of(f, a, b, name, null));
   }

@@ -28,12 +28,18 @@ final class ForgedMessages {
       case 0 -> new Msg.Notice(summary());
       case 1 -> new Msg.Pull(random.nextLong(0, 5), summary());
       case 2 -> new Msg.Push(random.nextLong(0, 5), summary(), writes(true), writes(false),
-          summary(), ids());
+          summary(), ids(), random.nextBoolean());
       case 3 -> new Msg.CreateRequest(random.nextLong(0, 1000));
-      case 4 -> new Msg.CreateReply(random.nextLong(0, 1000), name(), writes(true),
-          writes(false), vector());
-      case 5 -> new Msg.Handoff(random.nextLong(0, 1000), writes(true), writes(false),
-          random.nextBoolean());
+      case 4 -> {
+        int parts = random.nextInt(1, 4); // a chunked creation's parts, or one in one piece
+        yield new Msg.CreateReply(random.nextLong(0, 1000), name(), writes(true),
+            writes(false), vector(), random.nextInt(parts), parts);
+      }
+      case 5 -> {
+        int parts = random.nextInt(1, 4);
+        yield new Msg.Handoff(random.nextLong(0, 1000), writes(true), writes(false),
+            random.nextBoolean(), random.nextInt(parts), parts);
+      }
       case 6 -> new Msg.HandoffAck(random.nextLong(0, 1000));
       case 7 -> new Msg.ClientRequest(random.nextLong(0, 1000),
           List.of("get", "put", "delete").get(random.nextInt(3)), "song" + random.nextInt(5),

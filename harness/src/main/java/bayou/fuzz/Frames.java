@@ -23,7 +23,7 @@ final class Frames {
       "{\"vv\":{\"<1,Q>\":1},\"committed\":0}", "[{\"stamp\":-5}]");
   private static final List<String> FIELDS = List.of("req", "sync", "have", "base", "committed",
       "tentative", "sender", "fanout", "f", "key", "value", "readSet", "writeSet", "name", "vv",
-      "primary", "status", "cmd", "a", "ports");
+      "primary", "status", "cmd", "a", "ports", "more", "part", "parts");
 
   private final SplittableRandom random;
 

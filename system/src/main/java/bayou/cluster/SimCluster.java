@@ -24,6 +24,9 @@ public final class SimCluster extends NodeCluster {
   public SimCluster(Simulation sim, String bugs) {
     super(bugs);
     this.sim = sim;
+    if ("false".equals(System.getProperty(bayou.node.NodeMain.INVARIANTS_PROPERTY))) {
+      sim.skipInvariants(); // as node processes do
+    }
   }
 
   public SimCluster(long seed, NetworkOptions options, String bugs) {

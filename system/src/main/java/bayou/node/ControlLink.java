@@ -65,7 +65,8 @@ final class ControlLink {
         try {
           msg = Wire.decode(line).msg();
         } catch (IllegalArgumentException e) {
-          Log.error("dropped a master's command: " + Transport.clip(e.getMessage()));
+          Log.DROPS.drop("master commands that did not decode", "a master's command: "
+              + Transport.clip(e.getMessage()));
           continue;
         }
         if (msg instanceof Msg.Control control) {

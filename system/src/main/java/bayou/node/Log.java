@@ -1,8 +1,12 @@
 package bayou.node;
 
+import bayou.protocol.Drops;
+
 /** Diagnostics to stderr, off unless {@code -Dbayou.debug=true}: nodes are quiet by default. */
 final class Log {
   static final boolean DEBUG = Boolean.getBoolean("bayou.debug");
+  /** What the node drops: the first of each kind and the counts, or each under debug. */
+  static final Drops DROPS = new Drops(Log::error, DEBUG);
 
   private Log() {}
 

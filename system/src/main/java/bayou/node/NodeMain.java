@@ -18,7 +18,10 @@ import java.util.concurrent.TimeUnit;
 public final class NodeMain {
   /** Messages waiting for the event loop; a reader waits (then drops) when it is full. */
   static final int INBOX_MAX = 50_000;
-  /** Set to false to skip the invariant checks after every batch (they are on by default). */
+  /**
+   * Set to false to skip the invariant checks after every batch (they are on by default), in
+   * node processes and in the simulator alike.
+   */
   public static final String INVARIANTS_PROPERTY = "bayou.invariants";
   /** A wait without a timer still ends now and then; nothing depends on it. */
   static final long MAX_WAIT_MICROS = 60_000_000;
@@ -96,18 +99,19 @@ public final class NodeMain {
       try {
         role.afterBatch(clock.now());
       } catch (RuntimeException e) {
-        Log.error("after a batch: " + Transport.clip(String.valueOf(e)));
+        Log.DROPS.drop("batch endings that failed", "the end of a batch: "
+            + Transport.clip(String.valueOf(e)));
       }
       invariants.check();
     }
   }
 
-  /** Each message in isolation: one that makes the role throw is dropped, and said so. */
+  /** Each message in isolation: one that makes the role throw is dropped, and counted. */
   private static void handleOne(Role role, long now, Inbound item) {
     try {
       role.handle(now, item);
     } catch (RuntimeException e) {
-      Log.error("dropped " + InvariantGuard.describe(item) + ": "
+      Log.DROPS.drop("messages whose handling failed", InvariantGuard.describe(item) + ": "
           + Transport.clip(String.valueOf(e)));
     }
   }

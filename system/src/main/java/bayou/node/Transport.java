@@ -29,7 +29,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Every connection opens with the run's secret ({@link RunSecret}); one that does not within
  * {@link #HANDSHAKE_TIMEOUT_MS} is closed. A line that does not decode to a valid message is
  * dropped with one line on stderr; a line longer than {@link Wire#LINE_BYTES_MAX} closes its
- * connection. Every socket is on loopback and every failure path closes its socket.
+ * connection. Every socket is on loopback and every failure path closes its socket. Drops are
+ * counted and said sparingly ({@link bayou.protocol.Drops}).
  */
 final class Transport {
   static final int CONNECT_TIMEOUT_MS = 2_000;
@@ -151,7 +152,8 @@ final class Transport {
       }
       if (connections.incrementAndGet() > CONNECTIONS_MAX) {
         connections.decrementAndGet();
-        Log.error("refused a connection: " + CONNECTIONS_MAX + " already open");
+        Log.DROPS.drop("connections over the limit", "a connection: " + CONNECTIONS_MAX
+            + " already open");
         closeQuietly(socket);
         continue;
       }
@@ -186,12 +188,14 @@ final class Transport {
       try {
         envelope = Wire.decode(line);
       } catch (IllegalArgumentException e) {
-        Log.error("dropped a peer's message: " + clip(e.getMessage()));
+        Log.DROPS.drop("peer messages that did not decode", "a peer's message: "
+            + clip(e.getMessage()));
         continue;
       }
       Inbound item = new Inbound.FromPeer(envelope.from(), envelope.msg());
       if (!inbox.offer(item, INBOX_PUT_TIMEOUT_MS, TimeUnit.MILLISECONDS)) {
-        Log.error("dropped a peer's message: the inbox stayed full");
+        Log.DROPS.drop("peer messages for a full inbox", "a peer's message: the inbox stayed "
+            + "full for " + INBOX_PUT_TIMEOUT_MS + " ms");
       }
     }
   }
@@ -206,7 +210,8 @@ final class Transport {
       presented = null;
     }
     if (!RunSecret.matches(secret, presented)) {
-      Log.error("refused a connection that did not present the run's secret");
+      Log.DROPS.drop("connections without the run's secret",
+          "a connection that did not present the run's secret");
       return false;
     }
     socket.setSoTimeout(0); // a peer may rightly stay silent for long: reads wait on the peer

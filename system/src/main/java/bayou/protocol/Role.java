@@ -2,6 +2,7 @@ package bayou.protocol;
 
 import bayou.replica.Bug;
 import bayou.wire.Msg;
+import bayou.wire.Wire;
 
 /**
  * The logic of a server or a client as a single-threaded state machine: inputs arrive with the
@@ -33,8 +34,16 @@ public interface Role {
 
   /** The role an {@code assign} command names: {@code key} server or client, {@code a} the id. */
   static Role assigned(Msg.Control assign, Effects effects) {
+    return assigned(assign, effects, Wire.chunkBytes(Wire.LINE_BYTES_MAX));
+  }
+
+  /**
+   * The same, for a wire whose lines may be shorter: a server sends logs in chunks of
+   * {@code chunkBytes} of writes (see {@link Wire#chunkBytes}).
+   */
+  static Role assigned(Msg.Control assign, Effects effects, long chunkBytes) {
     return assign.key().equals("server")
-        ? new ServerRole(assign.a(), Bug.parseList(assign.value()), effects)
+        ? new ServerRole(assign.a(), Bug.parseList(assign.value()), effects, chunkBytes)
         : new ClientRole(assign.a(), effects);
   }
 }

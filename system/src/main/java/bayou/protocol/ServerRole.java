@@ -7,6 +7,7 @@ import bayou.replica.Replica;
 import bayou.replica.Write;
 import bayou.replica.WriteBatch;
 import bayou.wire.Msg;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -31,17 +32,15 @@ final class ServerRole implements Role {
   static final long PULL_TIMEOUT_MICROS = 1_000_000;
   /** An unanswered creation, hand-off or sync is sent again after this long. */
   static final long RESEND_MICROS = 300_000;
-  /**
-   * A log reply's chunk, in bytes of writes (estimated; characters count as bytes, so a chunk
-   * of non-ASCII text may be up to three times this): well under Wire.LINE_BYTES_MAX.
-   */
-  static final long LOG_CHUNK_BYTES = 1 << 20;
-  /** A write's encoding beyond its strings: field names, stamp, CSN, punctuation. */
-  static final long WRITE_OVERHEAD_BYTES = 80;
 
   private final int id;
   private final Set<Bug> bugs;
   private final Effects effects;
+  /**
+   * The most a message carries of a log, in estimated bytes of writes (see {@link LogSlices}):
+   * pushes, creations, hand-offs and the master's log go in chunks of this.
+   */
+  private final long chunkBytes;
   private final Set<Integer> servers = new HashSet<>();
   private final Set<Integer> blocked = new HashSet<>();
   private final Map<Integer, Long> awaiting = new HashMap<>(); // peer -> deadline (local time)
@@ -50,10 +49,17 @@ final class ServerRole implements Role {
   /** The last write answered to each client: a request that comes again gets the same answer. */
   private final Map<Integer, Msg.ClientReply> lastWriteReply = new HashMap<>();
   /** Each creation answered, by the new server's node: a repeated request is not a new server. */
-  private final Map<Integer, Msg.CreateReply> created = new HashMap<>();
+  private final Map<Integer, List<Msg.CreateReply>> created = new HashMap<>();
+  private final Reassembly<Long, Msg.CreateReply> creation = new Reassembly<>();
+  private final Reassembly<List<Long>, Msg.Handoff> handoffs = new Reassembly<>(); // (from, req)
   /** When unanswered requests of this server (create, hand-off, syncs) are sent again. */
   private long resendAt = Long.MAX_VALUE;
   private final PeerKnowledge known = new PeerKnowledge();
+  /**
+   * Peers sent a chunk of a longer backlog, until a deadline (local time): each pulls the next
+   * chunk, so pushes to them wait for that (or for the deadline, should the chunk be lost).
+   */
+  private final Map<Integer, Long> feeding = new HashMap<>();
   private final Set<Integer> lacking = new HashSet<>(); // peers heard to lack something
   private long backstopDue = Long.MIN_VALUE; // at once
   private long now;
@@ -65,13 +71,14 @@ final class ServerRole implements Role {
   private long createRequest;
   private int creator = -1;
   private long handoffRequest;
-  private Msg.Handoff handoff; // sent and not yet acknowledged
+  private List<Msg.Handoff> handoff; // sent and not yet acknowledged, in parts
   private int heir = -1;
 
-  ServerRole(int id, Set<Bug> bugs, Effects effects) {
+  ServerRole(int id, Set<Bug> bugs, Effects effects, long chunkBytes) {
     this.id = id;
     this.bugs = bugs;
     this.effects = effects;
+    this.chunkBytes = chunkBytes;
   }
 
   @Override
@@ -99,6 +106,7 @@ final class ServerRole implements Role {
   public void afterBatch(long now) {
     this.now = now;
     expireAwaitedPulls();
+    feeding.values().removeIf(deadline -> now >= deadline);
     resendUnanswered();
     if (replica == null) {
       return;
@@ -117,25 +125,54 @@ final class ServerRole implements Role {
     }
   }
 
-  /** Sends every reachable peer what it lacks by this server's knowledge of it. */
+  /**
+   * Sends every reachable peer what it lacks by this server's knowledge of it, or the first
+   * chunk of it: that peer then pulls the rest, chunk by chunk.
+   */
   private void pushToPeers() {
     Msg.Summary mine = summary();
     List<Integer> reachable = reachablePeers();
-    List<Integer> fanout = reachable.stream().filter(known::knows).toList();
+    Map<Integer, WriteBatch> chunks = new HashMap<>();
+    Set<Integer> partial = new HashSet<>();
     for (int peer : reachable) {
       Msg.Summary theirs = known.of(peer);
-      if (theirs == null) {
-        effects.send(peer, new Msg.Notice(mine)); // its answer tells what it holds
-      } else if (replica.peerLacks(theirs.vv(), theirs.committed())) {
+      if (theirs != null && !feeding.containsKey(peer)
+          && replica.peerLacks(theirs.vv(), theirs.committed())) {
         WriteBatch missing = replica.missingAt(theirs.vv(), theirs.committed());
-        if (missing.committed().isEmpty() && missing.tentative().isEmpty()) {
+        if (missing.isEmpty()) {
           continue; // only a vector that re-lists retirees (the forget-retired bug) gets here
         }
-        if (effects.send(peer, new Msg.Push(0, theirs, missing.committed(),
-            missing.tentative(), mine, fanout))) {
-          known.assumeAtLeast(peer, mine);
+        WriteBatch chunk = LogSlices.first(missing, chunkBytes);
+        chunks.put(peer, chunk);
+        if (chunk != missing) {
+          partial.add(peer);
         }
       }
+    }
+    // a peer fed in chunks holds less than this server until its last chunk arrives
+    List<Integer> fanout = reachable.stream()
+        .filter(peer -> known.knows(peer) && !feeding.containsKey(peer)
+            && !partial.contains(peer)).toList();
+    for (int peer : reachable) {
+      WriteBatch chunk = chunks.get(peer);
+      if (!known.knows(peer)) {
+        effects.send(peer, new Msg.Notice(mine)); // its answer tells what it holds
+      } else if (chunk != null) {
+        boolean more = partial.contains(peer);
+        if (effects.send(peer, new Msg.Push(0, known.of(peer), chunk.committed(),
+            chunk.tentative(), mine, fanout, more))) {
+          sentTo(peer, more, mine);
+        }
+      }
+    }
+  }
+
+  /** After a push: the peer holds what this server holds, or pulls the next chunk. */
+  private void sentTo(int peer, boolean more, Msg.Summary mine) {
+    if (more) {
+      feeding.put(peer, now + PULL_TIMEOUT_MICROS);
+    } else {
+      known.assumeAtLeast(peer, mine);
     }
   }
 
@@ -190,7 +227,7 @@ final class ServerRole implements Role {
       armResend();
     }
     if (handoff != null) {
-      effects.send(heir, handoff);
+      handoff.forEach(part -> effects.send(heir, part));
       armResend();
     }
     if (!syncsAwaited.isEmpty() && !paused) {
@@ -246,6 +283,7 @@ final class ServerRole implements Role {
       case "forget" -> {
         servers.remove(c.a());
         known.forget(c.a());
+        feeding.remove(c.a());
         effects.forget(c.a());
         reply(c);
       }
@@ -343,22 +381,27 @@ final class ServerRole implements Role {
     replica.retire(now);
     changed = true;
     handoffRequest = c.req();
-    WriteBatch all = replica.fullLog();
-    handoff = new Msg.Handoff(c.req(), all.committed(), all.tentative(), replica.isPrimary());
+    List<WriteBatch> chunks = LogSlices.split(replica.fullLog(), chunkBytes);
+    handoff = new ArrayList<>();
+    for (int part = 0; part < chunks.size(); part++) {
+      handoff.add(new Msg.Handoff(c.req(), chunks.get(part).committed(),
+          chunks.get(part).tentative(), replica.isPrimary(), part, chunks.size()));
+    }
     heir = c.a();
     armResend();
-    if (!effects.send(c.a(), handoff)) {
-      effects.reply(Msg.Reply.failed(c.req(), "heir " + c.a() + " unreachable"));
+    for (Msg.Handoff part : handoff) {
+      if (!effects.send(c.a(), part)) {
+        effects.reply(Msg.Reply.failed(c.req(), "heir " + c.a() + " unreachable"));
+        return;
+      }
     }
   }
 
   /**
-   * The log for the master, in chunks of at most about {@link #LOG_CHUNK_BYTES} of writes: a
-   * log too large for one line of the wire goes as several replies to the same request.
-   */
-  /**
-   * The log, from committed position {@code known} on when the asker holds the writes before it
-   * (its hash of their ids, {@code knownHash}, matches this server's); otherwise whole.
+   * The log for the master, in chunks of at most about {@link #chunkBytes} of writes: a log
+   * too large for one line of the wire goes as several replies to the same request. It starts
+   * at committed position {@code known} when the asker holds the writes before it (its hash of
+   * their ids, {@code knownHash}, matches this server's); otherwise it is whole.
    */
   private void replyLog(long req, int known, String knownHash) {
     if (replica == null) {
@@ -368,49 +411,25 @@ final class ServerRole implements Role {
     List<Write> whole = replica.committedLog();
     int from = known > 0 && known <= whole.size() && knownHash != null
         && knownHash.equals(Long.toString(LogDigest.committedHash(whole, known))) ? known : 0;
-    List<Write> committed = whole.subList(from, whole.size());
-    List<Write> tentative = replica.tentativeLog();
-    List<Integer> cuts = chunkCuts(committed, tentative);
-    for (int part = 0; part + 1 < cuts.size(); part++) {
-      int first = cuts.get(part);
-      int last = cuts.get(part + 1);
+    List<WriteBatch> chunks = LogSlices.split(
+        new WriteBatch(whole.subList(from, whole.size()), replica.tentativeLog()), chunkBytes);
+    for (int part = 0; part < chunks.size(); part++) {
       Msg.LogDump dump = new Msg.LogDump(replica.name(), replica.isPrimary(),
-          slice(committed, first, last, 0), slice(tentative, first, last, committed.size()),
-          replica.versionVector(), part, cuts.size() - 1, from);
+          chunks.get(part).committed(), chunks.get(part).tentative(), replica.versionVector(),
+          part, chunks.size(), from);
       effects.reply(new Msg.Reply(req, true, null, null, null, dump, null));
     }
-  }
-
-  private static List<Integer> chunkCuts(List<Write> committed, List<Write> tentative) {
-    List<Integer> cuts = new java.util.ArrayList<>(List.of(0));
-    long bytes = 0;
-    int total = committed.size() + tentative.size();
-    for (int i = 0; i < total; i++) {
-      Write write = i < committed.size() ? committed.get(i) : tentative.get(i - committed.size());
-      long size = WRITE_OVERHEAD_BYTES + write.acceptor().length() + write.key().length()
-          + (write.value() == null ? 0 : write.value().length());
-      if (bytes > 0 && bytes + size > LOG_CHUNK_BYTES) {
-        cuts.add(i);
-        bytes = 0;
-      }
-      bytes += size;
-    }
-    cuts.add(total);
-    return cuts;
-  }
-
-  /** The writes of {@code list} (at {@code offset} in the whole log) within [from, to). */
-  private static List<Write> slice(List<Write> list, int from, int to, int offset) {
-    int start = Math.max(0, Math.min(list.size(), from - offset));
-    int end = Math.max(start, Math.min(list.size(), to - offset));
-    return List.copyOf(list.subList(start, end));
   }
 
   private void onPeer(int from, Msg msg) {
     if (replica == null) {
       if (msg instanceof Msg.CreateReply reply && reply.req() == createRequest) {
-        createRequest = 0;
-        created(reply);
+        List<Msg.CreateReply> parts = creation.offer(reply.req(), reply.part(), reply.parts(),
+            reply);
+        if (parts != null) {
+          createRequest = 0;
+          created(parts);
+        }
       }
       return;
     }
@@ -427,46 +446,73 @@ final class ServerRole implements Role {
     } else if (msg instanceof Msg.Handoff handoff) {
       onHandoff(from, handoff);
     } else if (msg instanceof Msg.HandoffAck ack && ack.req() == handoffRequest
-        && handoff != null) {
+        && handoff != null && from == heir) {
       handoff = null;
       effects.reply(new Msg.Reply(ack.req(), true, null, replica.name(), null, null, null));
     }
   }
 
   private void onCreate(int from, Msg.CreateRequest request) {
-    Msg.CreateReply earlier = created.get(from);
-    if (earlier != null && earlier.req() == request.req()) {
-      effects.send(from, earlier); // the request came again (our answer was lost, or it twice)
+    List<Msg.CreateReply> earlier = created.get(from);
+    if (earlier != null && earlier.get(0).req() == request.req()) {
+      // the request came again (our answer was lost, or it twice): the same answer, all parts
+      earlier.forEach(part -> effects.send(from, part));
       return;
     }
     String child = replica.acceptCreate(now);
-    WriteBatch all = replica.fullLog();
-    Msg.CreateReply reply = new Msg.CreateReply(request.req(), child, all.committed(),
-        all.tentative(), replica.versionVector());
+    List<WriteBatch> chunks = LogSlices.split(replica.fullLog(), chunkBytes);
+    Map<String, Long> vv = replica.versionVector();
+    List<Msg.CreateReply> reply = new ArrayList<>();
+    for (int part = 0; part < chunks.size(); part++) {
+      reply.add(new Msg.CreateReply(request.req(), child, chunks.get(part).committed(),
+          chunks.get(part).tentative(), vv, part, chunks.size()));
+    }
     created.put(from, reply);
-    effects.send(from, reply);
+    reply.forEach(part -> effects.send(from, part));
     changed = true;
   }
 
-  /** A retiring server's log arrives; with the primary role, this server commits what it holds. */
-  private void onHandoff(int from, Msg.Handoff handoff) {
-    if (bugs.contains(Bug.LOSE_RETIRE)) {
-      replica.apply(WriteBatch.withoutRetire(handoff.committed(), handoff.tentative()));
-    } else {
-      replica.apply(new WriteBatch(handoff.committed(), handoff.tentative()));
+  /**
+   * A retiring server's log arrives, once all its parts have; with the primary role, this server
+   * commits what it holds.
+   */
+  private void onHandoff(int from, Msg.Handoff part) {
+    List<Msg.Handoff> parts = handoffs.offer(List.of((long) from, part.req()), part.part(),
+        part.parts(), part);
+    if (parts == null) {
+      return;
     }
-    if (handoff.primary()) {
+    List<Write> committed = new ArrayList<>();
+    List<Write> tentative = new ArrayList<>();
+    for (Msg.Handoff each : parts) {
+      committed.addAll(each.committed());
+      tentative.addAll(each.tentative());
+    }
+    if (bugs.contains(Bug.LOSE_RETIRE)) {
+      replica.apply(WriteBatch.withoutRetire(committed, tentative));
+    } else {
+      replica.apply(new WriteBatch(committed, tentative));
+    }
+    if (part.primary()) {
       replica.becomePrimary();
     }
-    effects.send(from, new Msg.HandoffAck(handoff.req()));
+    effects.send(from, new Msg.HandoffAck(part.req()));
     changed = true;
   }
 
-  private void created(Msg.CreateReply reply) {
-    replica = Replica.created(bugs, reply.name(),
-        new WriteBatch(reply.committed(), reply.tentative()), reply.vv());
+  /** The creator's answer, whole: this server starts as a copy of the creator's log. */
+  private void created(List<Msg.CreateReply> parts) {
+    List<Write> committed = new ArrayList<>();
+    List<Write> tentative = new ArrayList<>();
+    for (Msg.CreateReply part : parts) {
+      committed.addAll(part.committed());
+      tentative.addAll(part.tentative());
+    }
+    Msg.CreateReply first = parts.get(0);
+    replica = Replica.created(bugs, first.name(), new WriteBatch(committed, tentative),
+        first.vv());
     changed = true;
-    effects.reply(new Msg.Reply(reply.req(), true, null, replica.name(), null, null, null));
+    effects.reply(new Msg.Reply(first.req(), true, null, replica.name(), null, null, null));
   }
 
   private void onNotice(int from, Msg.Notice notice) {
@@ -474,6 +520,7 @@ final class ServerRole implements Role {
       return;
     }
     known.learn(from, notice.have()); // a notice is the truth: it replaces any guess
+    feeding.remove(from);
     heardFrom(from);
     if (replica.lacksFrom(notice.have().vv(), notice.have().committed())) {
       pullFrom(from);
@@ -493,12 +540,16 @@ final class ServerRole implements Role {
     if ((paused && pull.sync() == 0) || replica.isRetiring()) {
       return;
     }
+    feeding.remove(from); // it asks for the next chunk, if any, itself
     Msg.Summary mine = summary();
     changed |= replica.absorbPeerVector(pull.have().vv());
     WriteBatch missing = replica.missingAt(pull.have().vv(), pull.have().committed());
-    if (effects.send(from, new Msg.Push(pull.sync(), pull.have(), missing.committed(),
-        missing.tentative(), mine, List.of()))) {
-      known.assumeAtLeast(from, PeerKnowledge.max(pull.have(), mine));
+    WriteBatch chunk = LogSlices.first(missing, chunkBytes);
+    boolean more = chunk != missing;
+    if (effects.send(from, new Msg.Push(pull.sync(), pull.have(), chunk.committed(),
+        chunk.tentative(), mine, List.of(), more))) {
+      known.assumeAtLeast(from, pull.have());
+      sentTo(from, more, mine);
     }
   }
 
@@ -522,12 +573,26 @@ final class ServerRole implements Role {
         known.assumeAtLeast(peer, push.sender());
       }
     }
-    if (syncsAwaited.remove(push.sync()) != null) {
+    if (push.more()) {
+      pullNextChunk(from, push.sync());
+    } else if (syncsAwaited.remove(push.sync()) != null) {
       changed = true;
       effects.reply(Msg.Reply.ok(push.sync()));
     }
     if (pullAgain.remove(from)) {
       pullFrom(from);
+    }
+  }
+
+  /** The push was a chunk of a longer backlog: asks for the next one, as the pull it answers. */
+  private void pullNextChunk(int from, long sync) {
+    if (sync == 0) {
+      pullAgain.remove(from);
+      pullFrom(from);
+    } else if (syncsAwaited.containsKey(sync)) {
+      effects.send(from, pull(sync)); // the sync is answered once the last chunk is in
+      // it progresses: a resend now would start a second chain of chunks beside this one
+      resendAt = Math.max(resendAt, now + RESEND_MICROS);
     }
   }
 

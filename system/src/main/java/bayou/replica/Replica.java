@@ -35,6 +35,10 @@ public final class Replica {
   /** Committed writes already checked (they never change), and their recounted hash. */
   private int checkedCommitted;
   private long recountedCommittedHash = LogDigest.EMPTY_COMMITTED;
+  /** Changes to the tentative part, and what it and the vector were when last checked. */
+  private long tentativeChanges;
+  private long checkedTentativeChanges = -1;
+  private long checkedVectorChanges = -1;
 
   private Replica(Set<Bug> bugs) {
     this.bugs = Set.copyOf(bugs);
@@ -147,6 +151,7 @@ public final class Replica {
     primary = true;
     List<Write> pending = new ArrayList<>(tentative);
     tentative.clear();
+    tentativeChanges++;
     tentativeById.clear();
     digest.clearTentative();
     pending.forEach(this::appendCommitted);
@@ -232,6 +237,7 @@ public final class Replica {
     Write held = tentativeById.remove(write.id());
     if (held != null) {
       tentative.remove(held);
+      tentativeChanges++;
       digest.removeTentative(held.id());
     } else {
       observe(write);
@@ -303,6 +309,7 @@ public final class Replica {
   private void insertTentative(Write write) {
     int at = bugs.contains(Bug.SKIP_ROLLBACK) ? tentative.size() : insertionPoint(write.id());
     tentative.add(at, write);
+    tentativeChanges++;
     tentativeById.put(write.id(), write);
     digest.addTentative(write.id());
     boolean appended = at == tentative.size() - 1 || bugs.contains(Bug.STALE_VIEW);
@@ -364,12 +371,19 @@ public final class Replica {
 
   /**
    * Checks the invariants the protocol relies on; throws with what was expected and seen. The
-   * committed part only grows, so each committed write is checked once: run after every batch,
-   * the cost follows the changes, not the log's length.
+   * committed part only grows, so each committed write is checked once; the tentative part and
+   * the digest are checked again only when the log or the vector changed since (the digest
+   * changes with the log alone). Run after every batch, the cost follows the changes, not the
+   * log's length or the number of batches.
    */
   public void checkInvariants() {
     if (conflictingCommit != null) {
       throw new IllegalStateException(conflictingCommit);
+    }
+    boolean committedGrew = checkedCommitted < committed.size();
+    if (!committedGrew && tentativeChanges == checkedTentativeChanges
+        && vv.changes() == checkedVectorChanges) {
+      return;
     }
     for (int i = checkedCommitted; i < committed.size(); i++) {
       Write write = committed.get(i);
@@ -385,6 +399,8 @@ public final class Replica {
       checkedCommitted = i + 1;
     }
     checkTentative();
+    checkedTentativeChanges = tentativeChanges;
+    checkedVectorChanges = vv.changes();
   }
 
   private void checkTentative() {

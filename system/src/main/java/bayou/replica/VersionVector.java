@@ -14,6 +14,7 @@ public final class VersionVector {
 
   private final Map<String, Long> stamps;
   private Map<String, Long> asMap; // toMap()'s answer until the next change
+  private long changes; // how often it changed: checks of what it covers rerun only then
 
   public VersionVector() {
     this.stamps = new HashMap<>();
@@ -89,12 +90,18 @@ public final class VersionVector {
     if (before == null || before < stamp) {
       stamps.put(name, stamp);
       asMap = null;
+      changes++;
     }
+  }
+
+  long changes() {
+    return changes;
   }
 
   void drop(String name) {
     if (stamps.remove(name) != null) {
       asMap = null;
+      changes++;
     }
   }
 

@@ -1,5 +1,6 @@
 package bayou.sim;
 
+import bayou.protocol.Drops;
 import bayou.protocol.Effects;
 import bayou.protocol.Inbound;
 import bayou.protocol.InvariantGuard;
@@ -23,6 +24,7 @@ public final class SimNode implements Effects {
   private final Consumer<Msg> up;
   private final Map<Integer, Integer> book = new HashMap<>(); // id -> address
   private final ArrayDeque<Inbound> inbox = new ArrayDeque<>();
+  private final Drops drops = new Drops(this::say, false);
   private Role role;
   private InvariantGuard invariants;
   private int id = -1;
@@ -55,11 +57,17 @@ public final class SimNode implements Effects {
     return alive;
   }
 
+  private void say(String line) {
+    System.err.println("bayou sim node " + id + ": " + line);
+  }
+
   /** A command from the controller, delivered after the control link's latency. */
   public void fromController(Msg.Control control) {
     Msg carried = sim.overWire(-1, control);
-    sim.scheduler().after(Simulation.CONTROL_LATENCY_MICROS,
-        () -> arrive(new Inbound.FromMaster((Msg.Control) carried)));
+    if (carried != null) {
+      sim.scheduler().after(Simulation.CONTROL_LATENCY_MICROS,
+          () -> arrive(new Inbound.FromMaster((Msg.Control) carried)));
+    }
   }
 
   void deliverFromPeer(int from, Msg msg) {
@@ -86,7 +94,7 @@ public final class SimNode implements Effects {
     afterBatch(now);
   }
 
-  /** Each input in isolation, as in a node process: one that throws is dropped, and said so. */
+  /** Each input in isolation, as in a node process: one that throws is dropped, and counted. */
   private void handleOne(long now, Inbound item) {
     try {
       if (role == null) {
@@ -95,8 +103,7 @@ public final class SimNode implements Effects {
         role.handle(now, item);
       }
     } catch (RuntimeException e) {
-      System.err.println("bayou sim node " + id + ": dropped " + InvariantGuard.describe(item)
-          + ": " + e);
+      drops.drop("messages whose handling failed", InvariantGuard.describe(item) + ": " + e);
     }
   }
 
@@ -106,8 +113,8 @@ public final class SimNode implements Effects {
         && fromMaster.control().cmd().equals("assign")) {
       Msg.Control control = fromMaster.control();
       id = control.a();
-      role = Role.assigned(control, this);
-      invariants = new InvariantGuard(role, this::reply, true);
+      role = Role.assigned(control, this, sim.chunkBytes());
+      invariants = new InvariantGuard(role, this::reply, sim.checksInvariants());
       reply(Msg.Reply.ok(control.req()));
     }
   }
@@ -119,7 +126,7 @@ public final class SimNode implements Effects {
     try {
       role.afterBatch(now);
     } catch (RuntimeException e) {
-      System.err.println("bayou sim node " + id + ": after a batch: " + e);
+      drops.drop("batch endings that failed", "the end of a batch: " + e);
     }
     invariants.check();
     armTimer();
@@ -171,7 +178,9 @@ public final class SimNode implements Effects {
       return;
     }
     Msg carried = sim.overWire(id, msg);
-    sim.scheduler().after(Simulation.CONTROL_LATENCY_MICROS, () -> up.accept(carried));
+    if (carried != null) {
+      sim.scheduler().after(Simulation.CONTROL_LATENCY_MICROS, () -> up.accept(carried));
+    }
   }
 
   @Override

@@ -2,6 +2,7 @@ package bayou.sim;
 
 import bayou.wire.Msg;
 import bayou.wire.Wire;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,14 +26,23 @@ public final class Simulation {
 
   private final Scheduler scheduler = new Scheduler();
   private final NetworkOptions options;
+  /** With the wire option, a longer message is dropped, as a node's reader refuses its line. */
+  private final int lineBytesMax;
   private final SplittableRandom network;
   private final SplittableRandom clocks;
   private final List<SimNode> nodes = new ArrayList<>();
   private final Map<Long, Long> lastDelivery = new HashMap<>(); // link -> virtual time
   private Consumer<Traced> trace = traced -> {};
+  private boolean checkInvariants = true;
 
   public Simulation(long seed, NetworkOptions options) {
+    this(seed, options, Wire.LINE_BYTES_MAX);
+  }
+
+  /** A world whose wire carries lines of at most {@code lineBytesMax} (tests make it short). */
+  public Simulation(long seed, NetworkOptions options, int lineBytesMax) {
     this.options = options;
+    this.lineBytesMax = lineBytesMax;
     SplittableRandom root = new SplittableRandom(seed);
     this.network = root.split();
     this.clocks = root.split();
@@ -61,9 +71,34 @@ public final class Simulation {
     return node;
   }
 
-  /** What the codec would turn {@code msg} into, when the wire option asks for it. */
+  /** Nodes skip the invariant checks after every batch (to measure what they cost). */
+  public void skipInvariants() {
+    checkInvariants = false;
+  }
+
+  boolean checksInvariants() {
+    return checkInvariants;
+  }
+
+  /** How much of a log a node's message carries (see {@link Wire#chunkBytes}). */
+  long chunkBytes() {
+    return Wire.chunkBytes(lineBytesMax);
+  }
+
+  /**
+   * What the codec would turn {@code msg} into, when the wire option asks for it; null when its
+   * line is longer than the wire carries.
+   */
   Msg overWire(int from, Msg msg) {
-    return options.wire() ? Wire.decode(Wire.encode(from, msg)).msg() : msg;
+    if (!options.wire()) {
+      return msg;
+    }
+    String line = Wire.encode(from, msg);
+    if (line.length() > lineBytesMax / 3
+        && line.getBytes(StandardCharsets.UTF_8).length > lineBytesMax) {
+      return null;
+    }
+    return Wire.decode(line).msg();
   }
 
   /**
@@ -95,6 +130,10 @@ public final class Simulation {
     SimNode to = nodes.get(toAddress);
     Msg carried = overWire(from.id(), msg);
     String type = msg.getClass().getSimpleName();
+    if (carried == null) {
+      trace.accept(new Traced(scheduler.now(), -1, from.id(), to.id(), type));
+      return;
+    }
     if (options.loss() > 0 && network.nextDouble() < options.loss()) {
       trace.accept(new Traced(scheduler.now(), -1, from.id(), to.id(), type));
       return;

@@ -75,6 +75,14 @@ final class Checks {
     }
   }
 
+  /** Part {@code part} of a message sent in {@code parts} pieces. */
+  static void part(int part, int parts, String what) {
+    if (parts < 1 || part < 0 || part >= parts) {
+      throw new IllegalArgumentException(what + " is part 0.." + (parts - 1) + " of " + parts
+          + ", not part " + part);
+    }
+  }
+
   static List<Integer> ids(List<Integer> ids, String what) {
     present(ids, what);
     ids.forEach(id -> present(id, "an id in " + what));

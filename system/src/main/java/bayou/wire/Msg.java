@@ -85,10 +85,7 @@ public sealed interface Msg {
   record LogDump(String name, boolean primary, List<Write> committed, List<Write> tentative,
       Map<String, Long> vv, int part, int parts, int committedFrom) {
     public LogDump {
-      if (parts < 1 || part < 0 || part >= parts) {
-        throw new IllegalArgumentException("a log is part 0.." + (parts - 1) + " of " + parts
-            + ", not part " + part);
-      }
+      Checks.part(part, parts, "a log");
       Checks.notNegative(committedFrom, "a log's first committed position");
       Checks.present(name, "a log's server name");
       Checks.writes(committed, true, "a log's committed writes");
@@ -161,10 +158,12 @@ public sealed interface Msg {
    * receiver holds: commits in CSN order, then tentative writes in log order. A receiver that
    * does not hold {@code base} refuses the push and answers with a {@link Notice}, so a wrong
    * belief costs a round trip, never a gap. {@code sender} is what the sender holds; every
-   * server in {@code fanout} holds at least that once this round of pushes arrives.
+   * server in {@code fanout} holds at least that once this round of pushes arrives. A long
+   * backlog goes in bounded chunks, each a prefix of what is missing: {@code more} says the
+   * sender holds more, and the receiver pulls the next chunk once it has applied this one.
    */
   record Push(long sync, Summary base, List<Write> committed, List<Write> tentative,
-      Summary sender, List<Integer> fanout) implements Msg {
+      Summary sender, List<Integer> fanout, boolean more) implements Msg {
     public Push {
       Checks.notNegative(sync, "a push's sync number");
       Checks.present(base, "a push's base");
@@ -173,26 +172,54 @@ public sealed interface Msg {
       Checks.present(sender, "a push's sender summary");
       Checks.ids(fanout, "a push's fanout");
     }
+
+    /** A push of everything the receiver lacks. */
+    public Push(long sync, Summary base, List<Write> committed, List<Write> tentative,
+        Summary sender, List<Integer> fanout) {
+      this(sync, base, committed, tentative, sender, fanout, false);
+    }
   }
 
   record CreateRequest(long req) implements Msg {}
 
+  /**
+   * A new server's name and the creator's log and vector. A long log comes as {@code parts}
+   * replies to the same request, each with a slice of the log in order (part 0, 1, ...), so that
+   * no line exceeds the wire's limit; the new server starts once it holds them all.
+   */
   record CreateReply(long req, String name, List<Write> committed, List<Write> tentative,
-      Map<String, Long> vv) implements Msg {
+      Map<String, Long> vv, int part, int parts) implements Msg {
     public CreateReply {
+      Checks.part(part, parts, "a creation");
       Names.requireValid(name);
       Checks.writes(committed, true, "a creation's committed writes");
       Checks.writes(tentative, false, "a creation's tentative writes");
       Checks.vector(vv, "a creation's vector");
     }
+
+    /** A creation in one piece. */
+    public CreateReply(long req, String name, List<Write> committed, List<Write> tentative,
+        Map<String, Long> vv) {
+      this(req, name, committed, tentative, vv, 0, 1);
+    }
   }
 
-  /** A retiring server's whole log, and the primary role if it held it. */
-  record Handoff(long req, List<Write> committed, List<Write> tentative, boolean primary)
-      implements Msg {
+  /**
+   * A retiring server's whole log, and the primary role if it held it. A long log comes as
+   * {@code parts} messages (part 0, 1, ...), as a {@link CreateReply} does; the heir takes the
+   * log over, and acknowledges, once it holds them all.
+   */
+  record Handoff(long req, List<Write> committed, List<Write> tentative, boolean primary,
+      int part, int parts) implements Msg {
     public Handoff {
+      Checks.part(part, parts, "a hand-off");
       Checks.writes(committed, true, "a hand-off's committed writes");
       Checks.writes(tentative, false, "a hand-off's tentative writes");
+    }
+
+    /** A hand-off in one piece. */
+    public Handoff(long req, List<Write> committed, List<Write> tentative, boolean primary) {
+      this(req, committed, tentative, primary, 0, 1);
     }
   }
 

@@ -15,12 +15,18 @@ import java.util.Map;
  */
 public final class Wire {
   /**
-   * The longest line a reader accepts, in bytes. The largest legitimate messages carry a whole
-   * log (a creation's reply, a hand-off, a push to a server that was cut off, a log for the
-   * master): about 100 bytes a write, so this holds logs of some 80,000 writes, several times
-   * a default campaign's (WireLimitTest). A node reads at most this much per connection.
+   * The longest line a reader accepts, in bytes. Messages that carry a log (a creation's
+   * reply, a hand-off, a push to a server that was cut off, a log for the master) carry it in
+   * chunks of {@link #chunkBytes} (WireHardeningTest, ChunkedTransferTest), so a log of any
+   * length crosses. A node reads at most this much per connection.
    */
   public static final int LINE_BYTES_MAX = 8 << 20;
+  /**
+   * How much of a line the writes of a chunked log may take, estimated with characters as
+   * bytes: an eighth, since escapes and multi-byte text make a write's encoding up to six times
+   * its characters (a control character becomes six), and the rest of the message needs room.
+   */
+  private static final int CHUNK_SHARE = 8;
   private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
   private static final Map<String, Class<? extends Msg>> TYPES = new HashMap<>();
 
@@ -34,6 +40,15 @@ public final class Wire {
   public record Envelope(int from, Msg msg) {}
 
   private Wire() {}
+
+  /**
+   * The most a message carries of a log, in estimated bytes of writes, on a wire whose lines
+   * hold {@code lineBytesMax}: pushes, creations, hand-offs and logs for the master are cut in
+   * chunks of this. The master's lines bound a write, so one always fits.
+   */
+  public static long chunkBytes(int lineBytesMax) {
+    return lineBytesMax / CHUNK_SHARE;
+  }
 
   public static String encode(int from, Msg msg) {
     return "{\"from\":" + from + ",\"type\":\"" + msg.getClass().getSimpleName() + "\",\"body\":"

@@ -39,9 +39,11 @@ class WireHardeningTest {
         envelope("Notice", "{\"have\":{\"vv\":{\"not a name\":1},\"committed\":0}}"),
         envelope("Notice", "{\"have\":{\"vv\":{\"R\":null},\"committed\":0}}"),
         envelope("Pull", "{\"sync\":0,\"have\":{\"vv\":{},\"committed\":-5}}"),
-        envelope("Handoff", "{\"req\":1,\"committed\":[{\"stamp\":1,\"acceptor\":\"R\","
+        envelope("Handoff", "{\"req\":1,\"part\":0,\"parts\":1,"
+            + "\"committed\":[{\"stamp\":1,\"acceptor\":\"R\","
             + "\"op\":\"PUT\",\"key\":\"k\",\"value\":\"v\",\"csn\":0}],\"tentative\":[]}"),
-        envelope("Handoff", "{\"req\":1,\"committed\":[],\"tentative\":[{\"stamp\":1,"
+        envelope("Handoff", "{\"req\":1,\"part\":0,\"parts\":1,\"committed\":[],"
+            + "\"tentative\":[{\"stamp\":1,"
             + "\"acceptor\":\"R\",\"op\":\"EXPLODE\",\"key\":\"k\",\"csn\":0}]}"),
         envelope("Control", "{\"req\":1,\"cmd\":\"servers\"}"),
         envelope("Control", "{\"req\":1,\"cmd\":\"op\",\"f\":\"put\",\"key\":\"k\"}"),
@@ -62,7 +64,10 @@ class WireHardeningTest {
     }
   }
 
-  /** The largest legitimate message carries a whole log: one of 50,000 writes still fits. */
+  /**
+   * Logs travel in chunks of an eighth of a line (LogSlicesTest); even a hand-off of 50,000
+   * writes in one piece would fit.
+   */
   @Test
   void theLargestLegitimateMessageFitsTheLineLimit() {
     Replica primary = Replica.root(Set.of());

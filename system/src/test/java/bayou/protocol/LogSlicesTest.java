@@ -1,0 +1,70 @@
+package bayou.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import bayou.replica.Write;
+import bayou.replica.WriteBatch;
+import bayou.wire.Msg;
+import bayou.wire.Wire;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Chunks keep the log's order and fit a line even when escapes blow the text up sixfold. */
+class LogSlicesTest {
+  private static WriteBatch log(int committed, int tentative, String value) {
+    List<Write> c = new ArrayList<>();
+    List<Write> t = new ArrayList<>();
+    for (int i = 0; i < committed; i++) {
+      c.add(new Write(i + 1, "R", Write.PUT, "k" + i, value, i + 1));
+    }
+    for (int i = 0; i < tentative; i++) {
+      t.add(new Write(committed + i + 1, "R", Write.PUT, "t" + i, value, 0));
+    }
+    return new WriteBatch(c, t);
+  }
+
+  @Test
+  void chunksAreTheLogInOrder() {
+    WriteBatch whole = log(500, 300, "v".repeat(100));
+    List<WriteBatch> chunks = LogSlices.split(whole, 4_096);
+    assertTrue(chunks.size() > 20, chunks.size() + " chunks");
+    List<Write> committed = new ArrayList<>();
+    List<Write> tentative = new ArrayList<>();
+    chunks.forEach(chunk -> {
+      committed.addAll(chunk.committed());
+      tentative.addAll(chunk.tentative());
+    });
+    assertEquals(whole, new WriteBatch(committed, tentative));
+    assertEquals(chunks.get(0), LogSlices.first(whole, 4_096));
+    WriteBatch small = log(3, 2, "v");
+    assertSame(small, LogSlices.first(small, 4_096));
+    assertEquals(List.of(small), LogSlices.split(small, 4_096));
+    assertEquals(1, LogSlices.split(log(0, 0, "v"), 4_096).size()); // an empty log, one chunk
+  }
+
+  @Test
+  void aChunkFitsTheLineWhateverTheText() {
+    int line = 1 << 20;
+    for (String value : List.of("\u0001".repeat(1_000), "\"".repeat(1_000),
+        "\u20ac".repeat(1_000), "x".repeat(1_000))) {
+      for (WriteBatch chunk : LogSlices.split(log(400, 200, value), Wire.chunkBytes(line))) {
+        String encoded = Wire.encode(0, new Msg.Handoff(1, chunk.committed(), chunk.tentative(),
+            true, 0, 1));
+        int bytes = encoded.getBytes(StandardCharsets.UTF_8).length;
+        assertTrue(bytes <= line, bytes + " bytes for values like " + value.charAt(0));
+      }
+    }
+  }
+
+  /** A write larger than a chunk still goes, alone: every chunk makes progress. */
+  @Test
+  void aLargeWriteIsAChunkOfItsOwn() {
+    List<WriteBatch> chunks = LogSlices.split(log(3, 0, "v".repeat(10_000)), 1_000);
+    assertEquals(3, chunks.size());
+    chunks.forEach(chunk -> assertEquals(1, chunk.committed().size()));
+  }
+}
