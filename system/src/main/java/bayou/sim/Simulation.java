@@ -30,6 +30,8 @@ public final class Simulation {
   private final List<SimNode> nodes = new ArrayList<>();
   private final Map<Long, Long> lastDelivery = new HashMap<>(); // link -> virtual time
   private Consumer<Traced> trace = traced -> {};
+  /** Each server's stable storage, by server id: it outlives the server's node. */
+  private final Map<Integer, List<String>> disks = new HashMap<>();
 
   public Simulation(long seed, NetworkOptions options) {
     this.options = options;
@@ -59,6 +61,11 @@ public final class Simulation {
     SimNode node = new SimNode(this, nodes.size(), new SimClock(offset, drift), up);
     nodes.add(node);
     return node;
+  }
+
+  /** The records on server {@code id}'s simulated disk (written at once: no torn tails). */
+  List<String> disk(int id) {
+    return disks.computeIfAbsent(id, any -> new ArrayList<>());
   }
 
   /** What the codec would turn {@code msg} into, when the wire option asks for it. */
