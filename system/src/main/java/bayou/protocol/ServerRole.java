@@ -398,13 +398,13 @@ final class ServerRole implements Role {
     Durable.Recovered disk;
     try {
       disk = Durable.replay(effects.recover());
+      replica = Replica.restored(bugs, disk.name(), disk.primary(), disk.retiring(), disk.vv(),
+          disk.committed(), disk.tentative());
     } catch (RuntimeException e) {
       effects.reply(Msg.Reply.failed(c.req(), "server " + id + " cannot recover: "
           + e.getMessage()));
       return;
     }
-    replica = Replica.restored(bugs, disk.name(), disk.primary(), disk.retiring(), disk.vv(),
-        disk.committed(), disk.tentative());
     savedState = disk.lastState();
     disk.acks().forEach((client, ack) -> lastWriteReply.put(client, new Msg.ClientReply(ack[0],
         "ok", null, null, replica.versionVector(), new WriteId(ack[1], replica.name()), null,
@@ -458,6 +458,8 @@ final class ServerRole implements Role {
       effects.reply(new Msg.Reply(req, true, null, null, null, null, null));
       return;
     }
+    save(false); // a log shown is on disk: a restart never shows less
+    releaseReplies();
     List<Write> committed = replica.committedLog();
     List<Write> tentative = replica.tentativeLog();
     List<Integer> cuts = chunkCuts(committed, tentative);

@@ -94,8 +94,10 @@ public final class Replica {
       replica.appendCommitted(write);
       replica.clockMicros = Math.max(replica.clockMicros, write.stamp());
     }
+    replica.unsaved.clear(); // what came from the disk is on it
+    boolean commitTentative = bugs.contains(Bug.RECOVER_TENTATIVE_AS_COMMITTED);
     for (Write write : tentativeLog) {
-      if (bugs.contains(Bug.RECOVER_TENTATIVE_AS_COMMITTED)) {
+      if (commitTentative) {
         replica.appendCommitted(write);
       } else {
         replica.insertTentative(write);
@@ -105,7 +107,9 @@ public final class Replica {
     for (long stamp : vector.values()) {
       replica.clockMicros = Math.max(replica.clockMicros, stamp);
     }
-    replica.unsaved.clear(); // what came from the disk is on it
+    if (!commitTentative) {
+      replica.unsaved.clear(); // the tentative writes are on disk as they were
+    }
     return replica;
   }
 
