@@ -11,11 +11,13 @@ import java.util.List;
 public final class ProcessCluster extends NodeCluster {
   /** The default fsync policy of server disks (see README): forced before answers go out. */
   public static final String DEFAULT_FSYNC = "always";
+  /** The system property that sets every new cluster's fsync policy (the CLI's --fsync). */
+  public static final String FSYNC_PROPERTY = "bayou.fsync";
 
   private final NodePool pool;
   private java.nio.file.Path dataDir;
   private boolean ownDataDir;
-  private String fsync = DEFAULT_FSYNC;
+  private String fsync = checkedFsync(System.getProperty(FSYNC_PROPERTY, DEFAULT_FSYNC));
 
   /** @param bugs comma-separated {@code --bug} names passed to every node, or "" */
   public ProcessCluster(NodePool pool, String bugs) {
@@ -32,11 +34,16 @@ public final class ProcessCluster extends NodeCluster {
 
   /** The servers' fsync policy: {@code always} or {@code never}. */
   public synchronized ProcessCluster fsync(String policy) {
-    if (!policy.equals("always") && !policy.equals("never")) {
+    fsync = checkedFsync(policy);
+    return this;
+  }
+
+  /** The policy, if it is one: {@code always} or {@code never}. */
+  public static String checkedFsync(String policy) {
+    if (!"always".equals(policy) && !"never".equals(policy)) {
       throw new IllegalArgumentException("--fsync must be always or never, got " + policy);
     }
-    fsync = policy;
-    return this;
+    return policy;
   }
 
   @Override
