@@ -73,18 +73,25 @@ final class DurabilityChecker implements Checker {
   }
 
   /**
-   * The longest committed log of a snapshot not taken at a recovery: the order the primary
-   * gave (a recovered log that committed on its own must not be the yardstick).
+   * The order the primary gave: the longest committed log of the primary's snapshots (of any
+   * snapshot not taken at a recovery when the primary was never shown), so that a log that
+   * committed on its own after a restart is never the yardstick.
    */
   private static List<LogEntry> longestShown(History history) {
     List<LogEntry> longest = List.of();
+    List<LogEntry> longestAny = List.of();
     for (SnapshotEvent snapshot : history.snapshots()) {
-      if (!RECOVERED.equals(snapshot.reason())
-          && snapshot.committed().size() > longest.size()) {
+      if (RECOVERED.equals(snapshot.reason())) {
+        continue;
+      }
+      if (snapshot.primary() && snapshot.committed().size() > longest.size()) {
         longest = snapshot.committed();
       }
+      if (snapshot.committed().size() > longestAny.size()) {
+        longestAny = snapshot.committed();
+      }
     }
-    return longest;
+    return longest.isEmpty() ? longestAny : longest;
   }
 
   private static void count(String f, Findings findings) {
@@ -148,7 +155,7 @@ final class DurabilityChecker implements Checker {
       if (!longest.get(i).id().equals(now.get(i).id())) {
         findings.violation("recovered-commit-out-of-order", Describe.snapshot(recovered)
             + " has " + Describe.entry(now.get(i)) + " committed at CSN " + (i + 1)
-            + ", but the run's longest committed log has " + Describe.entry(longest.get(i))
+            + ", but the primary's committed log has " + Describe.entry(longest.get(i))
             + " there: a restart committed what the primary had not.", recovered.index());
         return;
       }
