@@ -68,7 +68,8 @@ final class CampaignCommand implements Callable<Integer> {
           + "default ${DEFAULT-VALUE}.")
   String fsync;
 
-  @Option(names = "--nemesis", defaultValue = "partition,pause,retire,join,move",
+  @Option(names = "--nemesis", defaultValue = "partition,pause,retire,join,move,"
+      + "kill,freeze,clock",
       paramLabel = "KINDS", description = "Fault kinds, comma-separated, or all / none "
           + "(default ${DEFAULT-VALUE}).")
   String nemesis;
