@@ -19,7 +19,7 @@ import java.util.Objects;
  * is the committed records in order, the tentative log what was stored tentative and not
  * committed later. Records are only appended, so a crash can only cut the tail short.
  */
-final class Durable {
+public final class Durable {
   private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
 
   /**
@@ -31,11 +31,11 @@ final class Durable {
 
   private Durable() {}
 
-  static String write(Write write) {
+  public static String write(Write write) {
     return GSON.toJson(new Rec("w", write, null, null, null, null, null, null, null));
   }
 
-  static String state(String name, boolean primary, boolean retiring, Map<String, Long> vv) {
+  public static String state(String name, boolean primary, boolean retiring, Map<String, Long> vv) {
     return GSON.toJson(new Rec("m", null, name, primary, retiring, new java.util.TreeMap<>(vv),
         null, null, null));
   }
