@@ -15,7 +15,8 @@ public final class Checkers {
     return List.of(new WellFormedChecker(), new StablePrefixChecker(),
         new TentativeOrderChecker(), new ConvergenceChecker(), new SessionChecker(),
         new RetirementChecker(), new BlackBoxChecker(), new InvariantsChecker(),
-        new ExactReadChecker(), new StabilizedChecker());
+        new ExactReadChecker(), new StabilizedChecker(), new DurabilityChecker(),
+        new StampOrderChecker());
   }
 
   /** Runs every checker on the history. */

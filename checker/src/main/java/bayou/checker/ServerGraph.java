@@ -22,6 +22,9 @@ final class ServerGraph {
     switch (event.f()) {
       case "joinServer" -> servers.add(event.a());
       case "retireServer" -> servers.remove(event.a());
+      // a server down is out of every group until it is back; its links wait for it
+      case "killServer", "freezeServer" -> servers.remove(event.a());
+      case "restartServer", "thawServer" -> servers.add(event.a());
       case "break" -> link(event.a(), event.b(), true);
       case "restore" -> link(event.a(), event.b(), false);
       case "pause" -> paused = true;

@@ -55,7 +55,8 @@ class CheckersTest {
     List<String> names = Checkers.checkAll(new Fixture().history()).stream()
         .map(CheckResult::checker).collect(Collectors.toList());
     assertEquals(List.of("well-formed", "stable-prefix", "tentative-order", "convergence",
-        "session", "retirement", "black-box", "invariants", "exact-read", "stabilized"), names);
+        "session", "retirement", "black-box", "invariants", "exact-read", "stabilized",
+        "durability", "stamp-order"), names);
   }
 
   @Test

@@ -15,7 +15,13 @@ public enum FaultKind {
   /** Join a new server under the next unused id. */
   JOIN(1),
   /** Move a client to another server, by {@code joinClient} or by break and restore. */
-  MOVE(6);
+  MOVE(6),
+  /** SIGKILL a server process (at random, or the primary); restart it from disk later. */
+  KILL(1),
+  /** SIGSTOP a server process; SIGCONT it later. */
+  FREEZE(1),
+  /** Give a server's clock an offset (ahead or behind) and a drift. */
+  CLOCK(1);
 
   private final int weight;
 
@@ -64,6 +70,7 @@ public enum FaultKind {
       }
     }
     throw new IllegalArgumentException("unknown fault kind \"" + word
-        + "\"; expected some of partition,pause,retire,join,move (or all, none)");
+        + "\"; expected some of partition,pause,retire,join,move,kill,freeze,clock (or all,"
+        + " none)");
   }
 }

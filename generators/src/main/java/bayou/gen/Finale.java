@@ -13,6 +13,10 @@ final class Finale {
   /** Plans the finale from {@code model}'s state; the keys are read in the given order. */
   static List<Step> plan(Model model, List<String> keys) {
     Plan plan = new Plan(model);
+    for (int server : plan.model().downList()) {
+      plan.add(plan.model().isKilled(server) ? new Step.RestartServer(server)
+          : new Step.ThawServer(server));
+    }
     PartitionNemesis.heal(plan);
     for (Link l : plan.model().brokenClientLinks()) {
       plan.add(new Step.RestoreConnection(l.a(), l.b()));

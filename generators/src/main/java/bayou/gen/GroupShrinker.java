@@ -74,6 +74,12 @@ public final class GroupShrinker {
       return List.of("retire " + retire.id());
     } else if (step instanceof Step.JoinServer join) {
       return List.of("server " + join.id());
+    } else if (step instanceof Step.KillServer || step instanceof Step.RestartServer) {
+      return List.of("kills");
+    } else if (step instanceof Step.FreezeServer || step instanceof Step.ThawServer) {
+      return List.of("freezes");
+    } else if (step instanceof Step.SkewClock) {
+      return List.of("clocks");
     }
     return List.of();
   }

@@ -21,6 +21,11 @@ final class Model {
   private final TreeSet<Integer> retired = new TreeSet<>();
   private final TreeMap<Integer, Integer> clientServer = new TreeMap<>();
   private final TreeSet<Link> broken = new TreeSet<>();
+  /**
+   * Servers that are down: killed (true) or frozen (false). They are not in {@link #live}
+   * until restarted or thawed, and keep their links for then.
+   */
+  private final TreeMap<Integer, Boolean> down = new TreeMap<>();
   private boolean paused;
   private int nextId;
   /** The primary: the first server, then the heir of each retiring primary; -1 before any. */
@@ -32,6 +37,7 @@ final class Model {
     m.retired.addAll(retired);
     m.clientServer.putAll(clientServer);
     m.broken.addAll(broken);
+    m.down.putAll(down);
     m.paused = paused;
     m.nextId = nextId;
     m.primary = primary;
@@ -65,6 +71,23 @@ final class Model {
 
   boolean isBroken(int a, int b) {
     return broken.contains(new Link(a, b));
+  }
+
+  boolean isKilled(int id) {
+    return Boolean.TRUE.equals(down.get(id));
+  }
+
+  boolean isFrozen(int id) {
+    return Boolean.FALSE.equals(down.get(id));
+  }
+
+  boolean isDown(int id) {
+    return down.containsKey(id);
+  }
+
+  /** Killed or frozen servers, ascending. */
+  List<Integer> downList() {
+    return new ArrayList<>(down.keySet());
   }
 
   /** Broken links between two live servers, in order. */
@@ -121,8 +144,20 @@ final class Model {
       paused = true;
     } else if (step instanceof Step.Start) {
       paused = false;
+    } else if (step instanceof Step.KillServer s) {
+      live.remove(s.id());
+      down.put(s.id(), true);
+    } else if (step instanceof Step.FreezeServer s) {
+      live.remove(s.id());
+      down.put(s.id(), false);
+    } else if (step instanceof Step.RestartServer s) {
+      down.remove(s.id());
+      live.add(s.id());
+    } else if (step instanceof Step.ThawServer s) {
+      down.remove(s.id());
+      live.add(s.id());
     }
-    // stabilize, printLog and client ops leave the topology as it is
+    // stabilize, printLog, skewClock and client ops leave the topology as it is
   }
 
   int primary() {

@@ -18,6 +18,9 @@ interface Nemesis {
       case RETIRE -> new RetireNemesis();
       case JOIN -> new JoinNemesis();
       case MOVE -> new MoveNemesis();
+      case KILL -> new DownNemesis(FaultKind.KILL);
+      case FREEZE -> new DownNemesis(FaultKind.FREEZE);
+      case CLOCK -> new ClockNemesis();
     };
   }
 }

@@ -23,6 +23,16 @@ final class Rules {
     } else if (step instanceof Step.Start) {
       return m.paused() ? null : "start without a pause";
     } else if (step instanceof Step.PrintLog s) {
+      return m.isLive(s.id()) || m.isDown(s.id()) ? null : notLive(m, s.id());
+    } else if (step instanceof Step.KillServer s) {
+      return takeDown(m, s.id());
+    } else if (step instanceof Step.FreezeServer s) {
+      return takeDown(m, s.id());
+    } else if (step instanceof Step.RestartServer s) {
+      return m.isKilled(s.id()) ? null : "server " + s.id() + " is not killed";
+    } else if (step instanceof Step.ThawServer s) {
+      return m.isFrozen(s.id()) ? null : "server " + s.id() + " is not frozen";
+    } else if (step instanceof Step.SkewClock s) {
       return m.isLive(s.id()) ? null : notLive(m, s.id());
     } else if (step instanceof Step.Put s) {
       return clientOp(m, s.client());
@@ -34,8 +44,16 @@ final class Rules {
     return null; // stabilize
   }
 
+  /** A kill or a freeze: of a server that is up, never the last one up. */
+  private static String takeDown(Model m, int id) {
+    if (!m.isLive(id)) {
+      return notLive(m, id);
+    }
+    return m.live().size() == 1 ? "server " + id + " is the last server up" : null;
+  }
+
   private static String joinServer(Model m, int id) {
-    if (m.isLive(id) || m.isRetired(id)) {
+    if (m.isLive(id) || m.isRetired(id) || m.isDown(id)) {
       return "server id " + id + " is already used";
     }
     return m.isClient(id) ? "id " + id + " is a client" : null;
@@ -57,7 +75,7 @@ final class Rules {
     if (!m.isLive(server)) {
       return notLive(m, server);
     }
-    if (m.isLive(client) || m.isRetired(client)) {
+    if (m.isLive(client) || m.isRetired(client) || m.isDown(client)) {
       return "id " + client + " is a server";
     }
     return m.isBroken(client, server)
@@ -78,6 +96,9 @@ final class Rules {
       return "a link joins two servers or a client and a server, not two clients";
     }
     int bad = aServer || m.isClient(a) ? b : a;
+    if (m.isDown(bad)) {
+      return notLive(m, bad);
+    }
     return "id " + bad + " is neither a live server nor a known client";
   }
 
@@ -86,6 +107,9 @@ final class Rules {
       return "client " + client + " never joined";
     }
     int server = m.serverOf(client);
+    if (m.isDown(server)) {
+      return "client " + client + "'s server " + server + " is down";
+    }
     if (!m.isLive(server)) {
       return "client " + client + "'s server " + server + " is retired";
     }
@@ -94,6 +118,9 @@ final class Rules {
   }
 
   private static String notLive(Model m, int id) {
+    if (m.isDown(id)) {
+      return "server " + id + " is " + (m.isKilled(id) ? "killed" : "frozen");
+    }
     return m.isRetired(id) ? "server " + id + " is retired" : "server " + id + " never joined";
   }
 }

@@ -34,6 +34,8 @@ public final class ScheduleGenerator implements Iterator<Step> {
   private final ArrayDeque<Step> pending = new ArrayDeque<>();
   private boolean setupDone;
   private int pauseStepsLeft;
+  /** Steps until each killed or frozen server comes back, by id. */
+  private final Map<Integer, Integer> downStepsLeft = new java.util.TreeMap<>();
   /** Opening steps not yet handed out; they are not counted as faults. */
   private int openingLeft;
   private long faults;
@@ -144,6 +146,15 @@ public final class ScheduleGenerator implements Iterator<Step> {
       pending.addAll(opening());
     } else if (model.paused() && pauseStepsLeft <= 0) {
       pending.add(new Step.Start());
+    } else if (downStepsLeft.containsValue(0)) {
+      for (Map.Entry<Integer, Integer> e : downStepsLeft.entrySet()) {
+        if (e.getValue() == 0) {
+          int server = e.getKey();
+          pending.add(model.isKilled(server) ? new Step.RestartServer(server)
+              : new Step.ThawServer(server));
+          break;
+        }
+      }
     } else if (!(dice.chance(options.faultProbability()) && planFault())) {
       Step op = workload.next(model, dice);
       if (op == null) {
@@ -212,6 +223,16 @@ public final class ScheduleGenerator implements Iterator<Step> {
       pauseStepsLeft = dice.between(1, options.maxPauseSteps());
     } else if (wasPaused) {
       pauseStepsLeft--;
+    }
+    downStepsLeft.replaceAll((server, left) -> Math.max(0, left - 1));
+    if (step instanceof Step.KillServer s) {
+      downStepsLeft.put(s.id(), dice.between(1, options.maxPauseSteps()));
+    } else if (step instanceof Step.FreezeServer s) {
+      downStepsLeft.put(s.id(), dice.between(1, options.maxPauseSteps()));
+    } else if (step instanceof Step.RestartServer s) {
+      downStepsLeft.remove(s.id());
+    } else if (step instanceof Step.ThawServer s) {
+      downStepsLeft.remove(s.id());
     }
     if (openingLeft > 0) {
       openingLeft--;

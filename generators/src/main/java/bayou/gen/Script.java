@@ -108,8 +108,31 @@ public final class Script {
         arity(w, 2, "delete <client> <song>", null);
         yield new Step.Delete(id(w[1]), w[2]);
       }
+      case "killServer" -> new Step.KillServer(id(w, 1, "killServer <server>"));
+      case "restartServer" -> new Step.RestartServer(id(w, 1, "restartServer <server>"));
+      case "freezeServer" -> new Step.FreezeServer(id(w, 1, "freezeServer <server>"));
+      case "thawServer" -> new Step.ThawServer(id(w, 1, "thawServer <server>"));
+      case "skewClock" -> skewClock(w);
       default -> throw new IllegalArgumentException("unknown command \"" + w[0] + "\"");
     };
+  }
+
+  /** {@code skewClock <server> <millis> [<drift ppm>]}; the offset and drift may be negative. */
+  private static Step skewClock(String[] w) {
+    String usage = "skewClock <server> <millis> [<drift ppm>]";
+    if (w.length != 3 && w.length != 4) {
+      arity(w, 2, usage, null);
+    }
+    return new Step.SkewClock(id(w[1]), signed(w[2], "an offset in milliseconds"),
+        w.length == 4 ? signed(w[3], "a drift in ppm") : 0);
+  }
+
+  private static long signed(String word, String what) {
+    if (!word.matches("-?[0-9]{1,9}")) {
+      throw new IllegalArgumentException("expected " + what + " (an integer), got \"" + word
+          + "\"");
+    }
+    return Long.parseLong(word);
   }
 
   /**

@@ -205,4 +205,90 @@ public sealed interface Step {
       return command() + " " + client + " " + key;
     }
   }
+
+  /** {@code killServer id}: SIGKILL the server's process; its disk stays. */
+  record KillServer(int id) implements Step {
+    public KillServer {
+      Args.id("server", id);
+    }
+
+    @Override public String command() {
+      return "killServer";
+    }
+
+    @Override public String toLine() {
+      return command() + " " + id;
+    }
+  }
+
+  /** {@code restartServer id}: bring a killed server back from its disk. */
+  record RestartServer(int id) implements Step {
+    public RestartServer {
+      Args.id("server", id);
+    }
+
+    @Override public String command() {
+      return "restartServer";
+    }
+
+    @Override public String toLine() {
+      return command() + " " + id;
+    }
+  }
+
+  /** {@code freezeServer id}: SIGSTOP the server's process. */
+  record FreezeServer(int id) implements Step {
+    public FreezeServer {
+      Args.id("server", id);
+    }
+
+    @Override public String command() {
+      return "freezeServer";
+    }
+
+    @Override public String toLine() {
+      return command() + " " + id;
+    }
+  }
+
+  /** {@code thawServer id}: SIGCONT a frozen server's process. */
+  record ThawServer(int id) implements Step {
+    public ThawServer {
+      Args.id("server", id);
+    }
+
+    @Override public String command() {
+      return "thawServer";
+    }
+
+    @Override public String toLine() {
+      return command() + " " + id;
+    }
+  }
+
+  /**
+   * {@code skewClock id millis [driftPpm]}: the server's clock becomes its own plus an offset
+   * (negative: behind the others) and a drift in parts per million.
+   */
+  record SkewClock(int id, long millis, long driftPpm) implements Step {
+    public SkewClock {
+      Args.id("server", id);
+      if (Math.abs(millis) > 86_400_000L) {
+        throw new IllegalArgumentException("a clock offset is within a day, got " + millis
+            + " ms");
+      }
+      if (Math.abs(driftPpm) > 100_000L) {
+        throw new IllegalArgumentException("a clock drift is within 100000 ppm, got "
+            + driftPpm);
+      }
+    }
+
+    @Override public String command() {
+      return "skewClock";
+    }
+
+    @Override public String toLine() {
+      return command() + " " + id + " " + millis + (driftPpm == 0 ? "" : " " + driftPpm);
+    }
+  }
 }

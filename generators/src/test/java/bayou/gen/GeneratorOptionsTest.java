@@ -69,7 +69,7 @@ class GeneratorOptionsTest {
     assertEquals(Set.of(), FaultKind.parseList("none"));
     assertEquals(Set.of(), FaultKind.parseList(""));
     assertMessage("unknown fault kind \"crash\"; expected some of "
-        + "partition,pause,retire,join,move (or all, none)",
+        + "partition,pause,retire,join,move,kill,freeze,clock (or all, none)",
         () -> FaultKind.parseList("pause,crash"));
   }
 

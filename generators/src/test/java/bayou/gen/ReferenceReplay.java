@@ -26,6 +26,8 @@ final class ReferenceReplay {
   final Set<String> values = new HashSet<>();
   final Set<FaultKind> kinds = EnumSet.noneOf(FaultKind.class);
   final Set<Integer> mustMove = new HashSet<>();
+  /** Servers down: killed (true) or frozen (false), out of {@link #live} until back. */
+  final Map<Integer, Boolean> down = new HashMap<>();
   boolean paused;
   private final GeneratorOptions options;
   private final long seed;
@@ -65,7 +67,7 @@ final class ReferenceReplay {
     int longestFault = options.maxServers() * options.maxServers();
     assertTrue(pausedFor <= options.maxPauseSteps() + longestFault + 1, "pause ends: " + at);
     if (step instanceof Step.JoinServer s) {
-      assertFalse(live.contains(s.id()) || retired.contains(s.id())
+      assertFalse(live.contains(s.id()) || retired.contains(s.id()) || down.containsKey(s.id())
           || clients.containsKey(s.id()), "fresh id: " + at);
       assertTrue(live.size() < options.maxServers() && !paused, "join allowed: " + at);
       live.add(s.id());
@@ -89,6 +91,19 @@ final class ReferenceReplay {
       paused = false;
     } else if (step instanceof Step.Stabilize) {
       clientsAtStabilize = new HashMap<>(clients);
+    } else if (step instanceof Step.KillServer s) {
+      takeDown(s.id(), true, at);
+    } else if (step instanceof Step.FreezeServer s) {
+      takeDown(s.id(), false, at);
+    } else if (step instanceof Step.RestartServer s) {
+      assertEquals(Boolean.TRUE, down.remove(s.id()), "restart of a killed server: " + at);
+      live.add(s.id());
+    } else if (step instanceof Step.ThawServer s) {
+      assertEquals(Boolean.FALSE, down.remove(s.id()), "thaw of a frozen server: " + at);
+      live.add(s.id());
+    } else if (step instanceof Step.SkewClock s) {
+      assertTrue(live.contains(s.id()), "skew of a live server: " + at);
+      kinds.add(FaultKind.CLOCK);
     } else if (step instanceof Step.PrintLog s) {
       assertTrue(live.contains(s.id()), "printLog of a live server: " + at);
     } else if (step instanceof Step.Put s) {
@@ -99,6 +114,19 @@ final class ReferenceReplay {
     } else if (step instanceof Step.Delete s) {
       clientOp(s.client(), s.key(), at);
     }
+  }
+
+  /** A kill or freeze of an up server, never the last; its clients move at once. */
+  private void takeDown(int id, boolean kill, String at) {
+    assertTrue(live.contains(id) && live.size() >= 2, "kill or freeze allowed: " + at);
+    live.remove(id);
+    down.put(id, kill);
+    clients.forEach((c, s) -> {
+      if (s == id) {
+        mustMove.add(c);
+      }
+    });
+    kinds.add(kill ? FaultKind.KILL : FaultKind.FREEZE);
   }
 
   private void retire(int id, String at) {
@@ -164,7 +192,8 @@ final class ReferenceReplay {
   /** After the finale: healed, running, every live server read for every key, then logged. */
   void checkFinale(List<Step> finale, ClusterView view, List<Step> all) {
     String at = where(all);
-    assertTrue(broken.isEmpty() && !paused && mustMove.isEmpty(), "healed: " + at);
+    assertTrue(broken.isEmpty() && !paused && mustMove.isEmpty() && down.isEmpty(),
+        "healed: " + at);
     assertTrue(view.brokenLinks().isEmpty() && !view.paused(), "view healed: " + at);
     assertEquals(live, view.liveServers(), at);
     int stabilize = finale.indexOf(new Step.Stabilize());

@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Benchmarks that print numbers.",
     subcommands = {BenchCommand.Startup.class, BenchCommand.Stabilize.class,
-        BenchCommand.Sim.class})
+        BenchCommand.Sim.class, BenchCommand.Restart.class})
 final class BenchCommand {
   static String quantiles(List<Double> values) {
     List<Double> sorted = new ArrayList<>(values);
@@ -127,6 +127,54 @@ final class BenchCommand {
       } finally {
         bayou.harness.FileTrees.deleteQuietly(store);
       }
+      return 0;
+    }
+  }
+
+  @Command(name = "restart", mixinStandardHelpOptions = true,
+      description = "Time of 'restartServer' for a killed server whose disk holds N writes: "
+          + "a booted node reads the disk, rebuilds the replica and shows its log.")
+  static final class Restart implements Callable<Integer> {
+    @Option(names = "--writes", defaultValue = "100000", description = "Writes on the disk "
+        + "(default ${DEFAULT-VALUE}).")
+    int writes;
+
+    @Option(names = "--rounds", defaultValue = "3", description = "Restarts (default "
+        + "${DEFAULT-VALUE}).")
+    int rounds;
+
+    @Override
+    public Integer call() throws java.io.IOException {
+      java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("bayou-restart-bench");
+      List<Double> ms = new ArrayList<>();
+      long bytes;
+      try (NodePool pool = new NodePool(2, NodePool.nodeJvmArgs(true));
+          ProcessCluster cluster = new ProcessCluster(pool, "").dataDir(dir)) {
+        cluster.joinServer(0);
+        cluster.killServer(0);
+        java.nio.file.Path disk = dir.resolve("server-0.log");
+        bayou.node.DiskFixture.appendRootPuts(disk,
+            writes, System.currentTimeMillis() * 1_000);
+        bytes = java.nio.file.Files.size(disk);
+        for (int round = 0; round < rounds; round++) {
+          long start = System.nanoTime();
+          int recovered = cluster.restartServer(0).committed().size();
+          ms.add((System.nanoTime() - start) / 1e6);
+          if (recovered != writes) {
+            System.err.println("bayou bench: recovered " + recovered + " writes, not " + writes);
+            return 1;
+          }
+          cluster.killServer(0);
+        }
+      } finally {
+        try (var files = java.nio.file.Files.walk(dir)) {
+          for (java.nio.file.Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            java.nio.file.Files.deleteIfExists(f);
+          }
+        }
+      }
+      System.out.printf("restartServer with %d writes on disk (%.1f MB), ms: %s%n", writes,
+          bytes / 1e6, quantiles(ms));
       return 0;
     }
   }

@@ -62,7 +62,14 @@ final class CampaignCommand implements Callable<Integer> {
       + "${DEFAULT-VALUE}).")
   int keys;
 
-  @Option(names = "--nemesis", defaultValue = "partition,pause,retire,join,move",
+  @Option(names = "--fsync", defaultValue = "always", paramLabel = "POLICY",
+      description = "Server disks: always (fsync before a write is answered, one fsync per "
+          + "batch) or never (to the OS only: survives a process kill, not a power cut); "
+          + "default ${DEFAULT-VALUE}.")
+  String fsync;
+
+  @Option(names = "--nemesis", defaultValue = "partition,pause,retire,join,move,"
+      + "kill,freeze,clock",
       paramLabel = "KINDS", description = "Fault kinds, comma-separated, or all / none "
           + "(default ${DEFAULT-VALUE}).")
   String nemesis;
@@ -162,6 +169,8 @@ final class CampaignCommand implements Callable<Integer> {
     if (problem != null) {
       throw new IllegalArgumentException(problem);
     }
+    System.setProperty(bayou.cluster.ProcessCluster.FSYNC_PROPERTY,
+        bayou.cluster.ProcessCluster.checkedFsync(fsync));
     GeneratorOptions generator = GeneratorOptions.builder().servers(servers).clients(clients)
         .keys(keys).nemesis(FaultKind.parseList(nemesis)).faultProbability(faultProbability)
         .minServers(minServers != null ? minServers

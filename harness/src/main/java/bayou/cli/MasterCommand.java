@@ -48,6 +48,12 @@ final class MasterCommand implements Callable<Integer> {
   @Mixin
   NetworkMixin network = new NetworkMixin();
 
+  @Option(names = "--fsync", defaultValue = "always", paramLabel = "POLICY",
+      description = "Server disks: always (fsync before a write is answered, one fsync per "
+          + "batch) or never (to the OS only: survives a process kill, not a power cut); "
+          + "default ${DEFAULT-VALUE}.")
+  String fsync;
+
   @Option(names = "--spares", defaultValue = "3",
       description = "Node processes kept booted ahead of need (default ${DEFAULT-VALUE}).")
   int spares;
@@ -57,6 +63,8 @@ final class MasterCommand implements Callable<Integer> {
     String bugs;
     try {
       bugs = BugNames.validated(bug);
+      System.setProperty(bayou.cluster.ProcessCluster.FSYNC_PROPERTY,
+          bayou.cluster.ProcessCluster.checkedFsync(fsync));
     } catch (IllegalArgumentException e) {
       System.err.println("bayou master: " + e.getMessage());
       return Main.BAD_ARGUMENTS;

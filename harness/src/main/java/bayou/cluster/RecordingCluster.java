@@ -36,6 +36,8 @@ public final class RecordingCluster extends ForwardingCluster {
   private final Map<Integer, HeldLog> held = new HashMap<>();
   /** The nemesis event that records a node's report of a broken invariant. */
   public static final String INVARIANT = "invariant";
+  /** The snapshot reason of a restarted server's log as it came back from disk. */
+  public static final String RECOVERED = "recovered";
   /** The nemesis event that records a heal step of {@link #finish} that failed. */
   public static final String HEAL_FAILED = "healFailed";
 
@@ -85,6 +87,45 @@ public final class RecordingCluster extends ForwardingCluster {
   public void restoreConnection(int a, int b) {
     cluster.restoreConnection(a, b);
     nemesis("restore", a, b, null);
+  }
+
+  @Override
+  public void killServer(int id) {
+    cluster.killServer(id);
+    nemesis("killServer", id, -1, null);
+  }
+
+  /**
+   * Records the restart, then the log as the server recovered it from disk (reason
+   * {@code recovered}), before it heard from any peer: what the durability checker compares
+   * with what the server had said before the kill.
+   */
+  @Override
+  public Msg.LogDump restartServer(int id) {
+    Msg.LogDump recovered = cluster.restartServer(id);
+    nemesis("restartServer", id, -1, recovered == null ? null : recovered.name());
+    snapshot(id, recovered, RECOVERED);
+    return recovered;
+  }
+
+  @Override
+  public void freezeServer(int id) {
+    cluster.freezeServer(id);
+    nemesis("freezeServer", id, -1, null);
+  }
+
+  @Override
+  public void thawServer(int id) {
+    cluster.thawServer(id);
+    nemesis("thawServer", id, -1, null);
+  }
+
+  @Override
+  public void skewClock(int id, long offsetMillis, double driftPpm) {
+    cluster.skewClock(id, offsetMillis, driftPpm);
+    sink.record(NemesisEvent.of("skewClock", id, -1, null, offsetMillis + " ms "
+        + driftPpm + " ppm"));
+    changes.incrementAndGet();
   }
 
   @Override
@@ -192,6 +233,12 @@ public final class RecordingCluster extends ForwardingCluster {
    */
   public void finish(boolean heal) {
     if (heal) {
+      for (int server : cluster.killedServers()) {
+        healStep("restartServer " + server, () -> restartServer(server));
+      }
+      for (int server : cluster.frozenServers()) {
+        healStep("thawServer " + server, () -> thawServer(server));
+      }
       for (int[] link : cluster.brokenLinks()) {
         healStep("restore " + link[0] + " " + link[1],
             () -> restoreConnection(link[0], link[1]));

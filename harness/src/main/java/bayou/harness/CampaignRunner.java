@@ -85,6 +85,9 @@ public final class CampaignRunner {
       double scheduleSeconds, double convergenceMs, String digest,
       Map<String, Long> cornerVisits) {}
 
+  /** Where the servers of the run under way keep their disks; null before its directory. */
+  private Path disks;
+
   public CampaignResult run(long seed) throws IOException, InterruptedException {
     if (screenInMemory && options.simulated() && options.record()) {
       MemoryHistory[] memory = new MemoryHistory[1];
@@ -99,6 +102,7 @@ public final class CampaignRunner {
       }
     }
     Path runDir = RunStore.newRun(options.store(), options.name(), seed);
+    disks = runDir.resolve("disks");
     MessageLog messages = new MessageLog();
     Execution run = execute(seed, clock -> options.record()
         ? ChronicleHistory.create(runDir, clock) : HistorySink.none(), messages);
@@ -137,7 +141,7 @@ public final class CampaignRunner {
     AtomicLong ops = new AtomicLong();
     try (NodeCluster cluster = options.simulated()
             ? new SimCluster(simSeed(seed), options.sim(), options.bug())
-            : new ProcessCluster(pools.get(), options.bug());
+            : disks(new ProcessCluster(pools.get(), options.bug()));
         HistorySink sink = sinks.apply(cluster.historyClock());
         Progress progress = options.simulated() ? null
             : new Progress(err, seed, generator, ops, System.nanoTime())) {
@@ -163,6 +167,11 @@ public final class CampaignRunner {
       return new Execution(executed, setup.size(), ops.get(), generator.faultSteps(),
           scheduleSeconds, convergenceMs, sink.digest(), generator.cornerVisits());
     }
+  }
+
+  /** Server disks go under the run's directory, once it exists. */
+  private ProcessCluster disks(ProcessCluster cluster) {
+    return disks == null ? cluster : cluster.dataDir(disks);
   }
 
   /** The simulator's seed, apart from the schedule's: the two streams do not share draws. */

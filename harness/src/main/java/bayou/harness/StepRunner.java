@@ -53,6 +53,16 @@ public final class StepRunner {
       cluster.stabilize();
     } else if (step instanceof Step.PrintLog s) {
       results.log(s, cluster.log(s.id()));
+    } else if (step instanceof Step.KillServer s) {
+      cluster.killServer(s.id());
+    } else if (step instanceof Step.RestartServer s) {
+      cluster.restartServer(s.id());
+    } else if (step instanceof Step.FreezeServer s) {
+      cluster.freezeServer(s.id());
+    } else if (step instanceof Step.ThawServer s) {
+      cluster.thawServer(s.id());
+    } else if (step instanceof Step.SkewClock s) {
+      cluster.skewClock(s.id(), s.millis(), s.driftPpm());
     } else {
       throw new IllegalArgumentException("unknown step " + step);
     }

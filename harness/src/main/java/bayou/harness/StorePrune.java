@@ -22,8 +22,8 @@ public final class StorePrune {
   private StorePrune() {}
 
   /**
-   * After a run of a many-run campaign: a valid run drops its queue and history.txt (the bulk of
-   * it) and keeps results.json and campaign.test, which repeat it. Returns the result unchanged.
+   * After a run of a many-run campaign: a valid run drops its queue, history.txt and server
+   * disks (the bulk of it) and keeps results.json and campaign.test, which repeat it. Returns the result unchanged.
    */
   public static CampaignResult afterRun(CampaignResult result, boolean dropValid,
       PrintStream err) {
@@ -31,7 +31,8 @@ public final class StorePrune {
       long before = DiskUsage.bytes(result.runDir());
       FileTrees.deleteQuietly(result.runDir().resolve("queue"));
       FileTrees.deleteQuietly(result.runDir().resolve("history.txt"));
-      err.println("bayou campaign: valid; removed the queue and history.txt of "
+      FileTrees.deleteQuietly(result.runDir().resolve("disks"));
+      err.println("bayou campaign: valid; removed the queue, history.txt and disks of "
           + result.runDir() + " (" + DiskUsage.words(before - DiskUsage.bytes(result.runDir()))
           + "; --keep-valid keeps them)");
     }

@@ -237,5 +237,14 @@ class ConcurrencyStressTest {
 
     @Override
     public void stop() {}
+
+    @Override
+    public void kill() {}
+
+    @Override
+    public void freeze() {}
+
+    @Override
+    public void thaw() {}
   }
 }

@@ -53,7 +53,8 @@ class SimCampaignTest {
   private CampaignOptions options(String bug, Duration shrink, NetworkOptions network) {
     // the defaults of bin/bayou campaign, so that the second JVM's run is the same run
     GeneratorOptions generator = GeneratorOptions.builder().servers(5).clients(10).keys(5)
-        .nemesis(FaultKind.parseList("partition,pause,retire,join,move")).faultProbability(0.02)
+        .nemesis(FaultKind.parseList("partition,pause,retire,join,move,kill,freeze,clock"))
+        .faultProbability(0.02)
         .build();
     return new CampaignOptions(generator, Duration.ofSeconds(30), OPS, 10, bug, shrink, store,
         "sim", true, network);

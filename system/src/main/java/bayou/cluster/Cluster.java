@@ -67,6 +67,44 @@ public interface Cluster extends AutoCloseable {
 
   boolean isPaused();
 
+  /** Kills server {@code id}'s process (SIGKILL); its disk remains for a restart. */
+  default void killServer(int id) {
+    throw new ClusterException("this cluster cannot kill servers");
+  }
+
+  /**
+   * Restarts killed server {@code id} from its disk; returns its log as recovered, before it
+   * caught up with anyone.
+   */
+  default Msg.LogDump restartServer(int id) {
+    throw new ClusterException("this cluster cannot restart servers");
+  }
+
+  /** Freezes server {@code id}'s process (SIGSTOP). */
+  default void freezeServer(int id) {
+    throw new ClusterException("this cluster cannot freeze servers");
+  }
+
+  /** Thaws frozen server {@code id}'s process (SIGCONT). */
+  default void thawServer(int id) {
+    throw new ClusterException("this cluster cannot thaw servers");
+  }
+
+  /** Sets server {@code id}'s clock to its own plus an offset and a drift. */
+  default void skewClock(int id, long offsetMillis, double driftPpm) {
+    throw new ClusterException("this cluster cannot skew clocks");
+  }
+
+  /** Killed servers, not yet restarted, ascending. */
+  default List<Integer> killedServers() {
+    return List.of();
+  }
+
+  /** Frozen servers, not yet thawed, ascending. */
+  default List<Integer> frozenServers() {
+    return List.of();
+  }
+
   @Override
   void close();
 

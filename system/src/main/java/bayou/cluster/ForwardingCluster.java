@@ -116,6 +116,41 @@ public class ForwardingCluster implements Cluster {
   }
 
   @Override
+  public void killServer(int id) {
+    cluster.killServer(id);
+  }
+
+  @Override
+  public Msg.LogDump restartServer(int id) {
+    return cluster.restartServer(id);
+  }
+
+  @Override
+  public void freezeServer(int id) {
+    cluster.freezeServer(id);
+  }
+
+  @Override
+  public void thawServer(int id) {
+    cluster.thawServer(id);
+  }
+
+  @Override
+  public void skewClock(int id, long offsetMillis, double driftPpm) {
+    cluster.skewClock(id, offsetMillis, driftPpm);
+  }
+
+  @Override
+  public List<Integer> killedServers() {
+    return cluster.killedServers();
+  }
+
+  @Override
+  public List<Integer> frozenServers() {
+    return cluster.frozenServers();
+  }
+
+  @Override
   public void close() {
     cluster.close();
   }

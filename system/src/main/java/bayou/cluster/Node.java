@@ -37,6 +37,15 @@ interface Node {
   /** Ends the node. */
   void stop();
 
+  /** Ends the node at once, as a crash does (SIGKILL), and waits until it is gone. */
+  void kill();
+
+  /** Stops the node where it is (SIGSTOP): it keeps everything and does nothing. */
+  void freeze();
+
+  /** Lets a frozen node go on (SIGCONT). */
+  void thaw();
+
   /** A command sent and not yet answered. */
   record Pending(long req, CompletableFuture<Msg.Reply> future) {}
 

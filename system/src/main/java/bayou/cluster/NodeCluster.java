@@ -39,6 +39,10 @@ public abstract class NodeCluster implements Cluster {
   private final Map<Integer, Node> servers = new ConcurrentHashMap<>();
   private final Map<Integer, Node> clients = new ConcurrentHashMap<>();
   private final Map<Integer, Integer> clientServer = new ConcurrentHashMap<>();
+  /** Killed servers: their disks remain, and restartServer brings them back. */
+  private final Set<Integer> killed = new java.util.TreeSet<>();
+  /** Frozen servers (SIGSTOP): their nodes remain, stopped, until thawServer. */
+  private final Map<Integer, Node> frozen = new TreeMap<>();
   private final Set<Integer> usedIds = new HashSet<>();
   private final List<String> violations = new ArrayList<>();
   private boolean paused;
@@ -51,6 +55,14 @@ public abstract class NodeCluster implements Cluster {
 
   /** A booted, blank node. */
   abstract Node takeNode();
+
+  /**
+   * Where server {@code id} keeps its log, as its assignment names it
+   * ({@code "<fsync> <file>"}), or null when the nodes' drivers know without being told.
+   */
+  String storage(int id) {
+    return null;
+  }
 
   /** The controller's clock: wall time for processes, virtual time in the simulator. */
   abstract long nowNanos();
@@ -82,7 +94,7 @@ public abstract class NodeCluster implements Cluster {
     Node node = null;
     try {
       node = takeNode();
-      node.call("assign", id, null, "server", bugs, null, CONTROL_TIMEOUT);
+      node.call("assign", id, storage(id), "server", bugs, null, CONTROL_TIMEOUT);
       node.assigned(id, stabilizer::update, violation -> violation(id, violation));
       servers.put(id, node);
       announce();
@@ -169,6 +181,103 @@ public abstract class NodeCluster implements Cluster {
     List<Node> nodes = new ArrayList<>(servers.values());
     nodes.addAll(clients.values());
     return nodes;
+  }
+
+  /**
+   * Kills server {@code id}'s process at once (SIGKILL): no goodbye, its peers and clients find
+   * out as their sends fail. Its disk stays for {@link #restartServer}.
+   */
+  @Override
+  public synchronized void killServer(int id) {
+    Node node = server(id);
+    servers.remove(id);
+    killed.add(id);
+    topology.setDown(id, true);
+    stabilizer.forget(id);
+    node.kill();
+  }
+
+  /**
+   * Brings a killed server back from its disk on a fresh node, under the same id and Bayou
+   * name: it recovers, and returns its log as recovered (before it hears from anyone), then
+   * learns the address book, its broken links and the pause, and gossips to catch up.
+   */
+  @Override
+  public synchronized Msg.LogDump restartServer(int id) {
+    if (!killed.contains(id)) {
+      throw new ClusterException("server " + id + " is not killed");
+    }
+    Node node = null;
+    try {
+      node = takeNode();
+      node.call("assign", id, storage(id), "server", bugs, null, CONTROL_TIMEOUT);
+      node.assigned(id, stabilizer::update, violation -> violation(id, violation));
+      node.call("recover", -1, CONTROL_TIMEOUT);
+      Msg.LogDump recovered = node.call("log", -1, CONTROL_TIMEOUT).log();
+      for (int other : topology.brokenFrom(id)) {
+        node.call("block", other, CONTROL_TIMEOUT);
+      }
+      if (paused) {
+        node.call("pause", -1, CONTROL_TIMEOUT);
+      }
+      servers.put(id, node);
+      killed.remove(id);
+      topology.setDown(id, false);
+      announce();
+      if (!paused) {
+        node.call("start", -1, CONTROL_TIMEOUT); // says at once what it holds
+      }
+      return recovered;
+    } catch (ClusterException e) {
+      if (node != null && !servers.containsKey(id)) {
+        node.stop();
+      }
+      throw e;
+    }
+  }
+
+  /** Stops server {@code id}'s process (SIGSTOP): it keeps its state and sockets, silent. */
+  @Override
+  public synchronized void freezeServer(int id) {
+    Node node = server(id);
+    node.freeze();
+    servers.remove(id);
+    frozen.put(id, node);
+    topology.setDown(id, true);
+    stabilizer.forget(id);
+  }
+
+  /** Continues a frozen server (SIGCONT); it catches up on what it missed by gossip. */
+  @Override
+  public synchronized void thawServer(int id) {
+    Node node = frozen.remove(id);
+    if (node == null) {
+      throw new ClusterException("server " + id + " is not frozen");
+    }
+    node.thaw();
+    servers.put(id, node);
+    topology.setDown(id, false);
+    announce(); // servers may have joined or restarted on new ports meanwhile
+    if (!paused) {
+      node.call("start", -1, CONTROL_TIMEOUT); // says at once what it holds
+    }
+  }
+
+  /** Sets server {@code id}'s clock to its base clock plus an offset and a drift. */
+  @Override
+  public synchronized void skewClock(int id, long offsetMillis, double driftPpm) {
+    server(id).call(bayou.protocol.ClockSkew.COMMAND, -1, null,
+        Long.toString(offsetMillis * 1_000), Double.toString(driftPpm), null, CONTROL_TIMEOUT);
+  }
+
+  @Override
+  public synchronized List<Integer> killedServers() {
+    return List.copyOf(killed);
+  }
+
+  @Override
+  public synchronized List<Integer> frozenServers() {
+    return List.copyOf(frozen.keySet());
   }
 
   @Override
@@ -362,7 +471,8 @@ public abstract class NodeCluster implements Cluster {
   private Node server(int id) {
     Node node = servers.get(id);
     if (node == null) {
-      throw new ClusterException("no live server " + id);
+      throw new ClusterException(killed.contains(id) ? "server " + id + " is killed"
+          : frozen.containsKey(id) ? "server " + id + " is frozen" : "no live server " + id);
     }
     return node;
   }
@@ -404,6 +514,8 @@ public abstract class NodeCluster implements Cluster {
   /** Stops every node of this cluster. */
   @Override
   public synchronized void close() {
+    frozen.values().forEach(Node::kill); // a stopped process would not see its link close
+    frozen.clear();
     allNodes().forEach(Node::stop);
     servers.clear();
     clients.clear();

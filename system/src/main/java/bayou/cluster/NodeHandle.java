@@ -175,6 +175,48 @@ final class NodeHandle implements Node {
     process.destroy();
   }
 
+  @Override
+  public void kill() {
+    process.destroyForcibly(); // SIGKILL: no shutdown hooks, no flush
+    try {
+      if (!process.waitFor(NodePool.EXIT_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+        throw new ClusterException("node " + id + " (pid " + pid() + ") outlived its kill");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ClusterException("interrupted while killing node " + id);
+    }
+    NodePool.closeQuietly(socket);
+  }
+
+  @Override
+  public void freeze() {
+    signal("STOP");
+  }
+
+  @Override
+  public void thaw() {
+    signal("CONT");
+  }
+
+  /** Sends a signal with kill(1): Java's Process API has SIGTERM and SIGKILL only. */
+  private void signal(String name) {
+    try {
+      Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(pid()))
+          .redirectErrorStream(true).start();
+      String output = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!kill.waitFor(NodePool.EXIT_WAIT.toMillis(), TimeUnit.MILLISECONDS)
+          || kill.exitValue() != 0) {
+        throw new ClusterException("kill -" + name + " " + pid() + " failed: " + output.strip());
+      }
+    } catch (IOException e) {
+      throw new ClusterException("cannot run kill -" + name + ": " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ClusterException("interrupted while signalling node " + id);
+    }
+  }
+
   boolean awaitExit(Duration timeout) throws InterruptedException {
     if (process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
       return true;

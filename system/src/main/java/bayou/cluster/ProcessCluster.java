@@ -9,12 +9,74 @@ import java.util.List;
  * suite does not wait between cases.
  */
 public final class ProcessCluster extends NodeCluster {
+  /** The default fsync policy of server disks (see README): forced before answers go out. */
+  public static final String DEFAULT_FSYNC = "always";
+  /** The system property that sets every new cluster's fsync policy (the CLI's --fsync). */
+  public static final String FSYNC_PROPERTY = "bayou.fsync";
+
   private final NodePool pool;
+  private java.nio.file.Path dataDir;
+  private boolean ownDataDir;
+  private String fsync = checkedFsync(System.getProperty(FSYNC_PROPERTY, DEFAULT_FSYNC));
 
   /** @param bugs comma-separated {@code --bug} names passed to every node, or "" */
   public ProcessCluster(NodePool pool, String bugs) {
     super(bugs);
     this.pool = pool;
+  }
+
+  /** Keeps server disks under {@code dir} (a campaign's run directory); else a temporary one. */
+  public synchronized ProcessCluster dataDir(java.nio.file.Path dir) {
+    dataDir = dir;
+    ownDataDir = false;
+    return this;
+  }
+
+  /** The servers' fsync policy: {@code always} or {@code never}. */
+  public synchronized ProcessCluster fsync(String policy) {
+    fsync = checkedFsync(policy);
+    return this;
+  }
+
+  /** The policy, if it is one: {@code always} or {@code never}. */
+  public static String checkedFsync(String policy) {
+    if (!"always".equals(policy) && !"never".equals(policy)) {
+      throw new IllegalArgumentException("--fsync must be always or never, got " + policy);
+    }
+    return policy;
+  }
+
+  @Override
+  synchronized String storage(int id) {
+    if (dataDir == null) {
+      try {
+        dataDir = java.nio.file.Files.createTempDirectory("bayou-disks");
+        ownDataDir = true;
+      } catch (java.io.IOException e) {
+        throw new ClusterException("cannot make a directory for server disks: "
+            + e.getMessage());
+      }
+    }
+    return fsync + " " + dataDir.resolve("server-" + id + ".log").toAbsolutePath();
+  }
+
+  @Override
+  public synchronized void close() {
+    super.close();
+    if (ownDataDir) {
+      deleteQuietly(dataDir);
+    }
+  }
+
+  /** Removes the temporary disks; a file a node still writes goes when the node halts. */
+  private static void deleteQuietly(java.nio.file.Path dir) {
+    try (var files = java.nio.file.Files.walk(dir)) {
+      for (java.nio.file.Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        java.nio.file.Files.deleteIfExists(file);
+      }
+    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+      System.err.println("bayou: could not remove " + dir + ": " + e.getMessage());
+    }
   }
 
   @Override

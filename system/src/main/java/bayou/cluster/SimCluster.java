@@ -147,5 +147,20 @@ public final class SimCluster extends NodeCluster {
     public void stop() {
       node.stop();
     }
+
+    @Override
+    public void kill() {
+      node.stop(); // its disk stays in the simulation
+    }
+
+    @Override
+    public void freeze() {
+      node.freeze();
+    }
+
+    @Override
+    public void thaw() {
+      node.thaw();
+    }
   }
 }

@@ -9,10 +9,24 @@ import java.util.Map;
 final class NodeEffects implements Effects {
   private final Transport transport;
   private final ControlLink master;
+  private final DiskLog disk; // null: a client, or a server without storage
 
-  NodeEffects(Transport transport, ControlLink master) {
+  NodeEffects(Transport transport, ControlLink master, DiskLog disk) {
     this.transport = transport;
     this.master = master;
+    this.disk = disk;
+  }
+
+  @Override
+  public void persist(List<String> records) {
+    if (disk != null) {
+      disk.append(records);
+    }
+  }
+
+  @Override
+  public List<String> recover() {
+    return disk == null ? List.of() : disk.recover();
   }
 
   @Override

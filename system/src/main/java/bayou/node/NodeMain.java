@@ -1,5 +1,6 @@
 package bayou.node;
 
+import bayou.protocol.ClockSkew;
 import bayou.protocol.Inbound;
 import bayou.protocol.InvariantGuard;
 import bayou.protocol.Role;
@@ -56,7 +57,7 @@ public final class NodeMain {
     master.send(new Msg.Hello(Long.parseLong(args[1]), ProcessHandle.current().pid(),
         transport.port(), secret));
     Role role = awaitAssignment(inbox, transport, master);
-    run(role, inbox, new InvariantGuard(role, master::send,
+    run(role, inbox, master, new InvariantGuard(role, master::send,
         !"false".equals(System.getProperty(INVARIANTS_PROPERTY))));
   }
 
@@ -70,7 +71,7 @@ public final class NodeMain {
         transport.setSelf(control.a());
         Role role;
         try {
-          role = Role.assigned(control, new NodeEffects(transport, master));
+          role = Role.assigned(control, new NodeEffects(transport, master, disk(control)));
         } catch (RuntimeException e) {
           master.send(Msg.Reply.failed(control.req(), "bad assignment: " + e.getMessage()));
           continue;
@@ -82,18 +83,37 @@ public final class NodeMain {
   }
 
   /**
+   * A server's stable storage, which its assignment names in {@code f} as
+   * {@code "<fsync policy> <file>"}; none when it names none.
+   */
+  private static DiskLog disk(Msg.Control assign) {
+    String storage = assign.f();
+    if (storage == null || !"server".equals(assign.key())) {
+      return null;
+    }
+    int space = storage.indexOf(' ');
+    if (space < 0) {
+      throw new IllegalArgumentException("storage must be '<fsync> <file>', got " + storage);
+    }
+    return new DiskLog(java.nio.file.Path.of(storage.substring(space + 1)),
+        DiskLog.Fsync.parse(storage.substring(0, space)));
+  }
+
+  /**
    * The driver loop: inputs in arrival order, each with the local time, then one
    * {@code afterBatch} for the whole batch, and the role's timer as the longest wait.
    */
-  private static void run(Role role, BlockingQueue<Inbound> inbox, InvariantGuard invariants)
-      throws InterruptedException {
+  private static void run(Role role, BlockingQueue<Inbound> inbox, ControlLink master,
+      InvariantGuard invariants) throws InterruptedException {
     LocalClock clock = new LocalClock();
     while (true) {
       long wait = role.wakeAt() - clock.now();
       Inbound item = wait <= 0 ? inbox.poll()
           : inbox.poll(Math.min(wait, MAX_WAIT_MICROS), TimeUnit.MICROSECONDS);
       while (item != null) {
-        handleOne(role, clock.now(), item);
+        if (!ClockSkew.handled(item, clock::skew, master::send)) {
+          handleOne(role, clock.now(), item);
+        }
         item = inbox.poll();
       }
       try {
@@ -116,13 +136,29 @@ public final class NodeMain {
     }
   }
 
-  /** Wall-clock microseconds at start, advanced by the monotonic clock: stamps never go back. */
+  /**
+   * Wall-clock microseconds at start, advanced by the monotonic clock, plus the skew the master
+   * set ({@code skewClock}): an offset, and a drift in parts per million from when it was set.
+   * A skewed clock may jump back; the hybrid clock keeps stamps moving forward.
+   */
   private static final class LocalClock {
     private final long startMicros = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
     private final long startNanos = System.nanoTime();
+    private long offsetMicros;
+    private double driftPpm;
+    private long driftFromMicros;
 
     long now() {
-      return startMicros + (System.nanoTime() - startNanos) / 1_000;
+      long system = startMicros + (System.nanoTime() - startNanos) / 1_000;
+      return system + offsetMicros + Math.round((system - driftFromMicros) * driftPpm / 1e6);
+    }
+
+    void skew(long offset, double drift) {
+      offsetMicros = 0;
+      driftPpm = 0;
+      driftFromMicros = now();
+      offsetMicros = offset;
+      driftPpm = drift;
     }
   }
 }

@@ -66,7 +66,12 @@ final class Transport {
   }
 
   void learn(Map<Integer, Integer> peerPorts) {
-    ports.putAll(peerPorts);
+    peerPorts.forEach((peer, port) -> {
+      Integer was = ports.put(peer, port);
+      if (was != null && !was.equals(port)) {
+        closeOutgoing(peer); // restarted on a new port: the old connection leads nowhere
+      }
+    });
   }
 
   void forget(int peer) {

@@ -27,4 +27,15 @@ public interface Effects {
 
   /** Ends this node, after what was sent so far has been handed over. */
   void stop();
+
+  /**
+   * Appends records to this node's stable storage ({@link Durable}); on return they are as
+   * durable as the node's fsync policy makes them. A node without storage keeps nothing.
+   */
+  default void persist(List<String> records) {}
+
+  /** The records on this node's stable storage, oldest first, a torn tail cut off. */
+  default List<String> recover() {
+    return List.of();
+  }
 }

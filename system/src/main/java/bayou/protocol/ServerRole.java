@@ -1,5 +1,6 @@
 package bayou.protocol;
 
+import bayou.history.WriteId;
 import bayou.replica.Bug;
 import bayou.replica.LogDigest;
 import bayou.replica.ReadResult;
@@ -32,6 +33,8 @@ final class ServerRole implements Role {
   static final long PULL_TIMEOUT_MICROS = 1_000_000;
   /** An unanswered creation, hand-off or sync is sent again after this long. */
   static final long RESEND_MICROS = 300_000;
+  /** With the ack-before-persist bug, how often the buffered records reach the disk. */
+  static final long LAZY_SAVE_MICROS = 1_000_000;
 
   private final int id;
   private final Set<Bug> bugs;
@@ -54,6 +57,17 @@ final class ServerRole implements Role {
   private final Reassembly<List<Long>, Msg.Handoff> handoffs = new Reassembly<>(); // (from, req)
   /** When unanswered requests of this server (create, hand-off, syncs) are sent again. */
   private long resendAt = Long.MAX_VALUE;
+  /**
+   * Answers to client writes of this batch: sent once the batch's changes are on disk
+   * ({@link #save}), so an acknowledged write survives a crash. One save covers the batch.
+   */
+  private final List<Map.Entry<Integer, Msg.ClientReply>> heldReplies = new ArrayList<>();
+  private final List<String> unsavedAcks = new ArrayList<>();
+  /** The state record last saved: another is saved only when it changes. */
+  private String savedState;
+  /** The ack-before-persist bug's buffer of records not yet on disk, and its next save. */
+  private final List<String> lazy = new ArrayList<>();
+  private long lazySaveAt;
   private final PeerKnowledge known = new PeerKnowledge();
   /**
    * Peers sent a chunk of a longer backlog, until a deadline (local time): each pulls the next
@@ -88,6 +102,9 @@ final class ServerRole implements Role {
       wake = Math.min(wake, deadline);
     }
     wake = Math.min(wake, resendAt);
+    if (!lazy.isEmpty()) {
+      wake = Math.min(wake, lazySaveAt);
+    }
     return replica != null && gossiping() ? Math.min(wake, backstopDue) : wake;
   }
 
@@ -111,6 +128,8 @@ final class ServerRole implements Role {
     if (replica == null) {
       return;
     }
+    save(false);
+    releaseReplies();
     if (changed && watched) {
       effects.reply(new Msg.Reply(0, true, null, null, digest(), null, null));
     }
@@ -122,6 +141,54 @@ final class ServerRole implements Role {
     lacking.clear();
     if (gossiping && now >= backstopDue) {
       noticeAll(); // the backstop: makes good a push or notice lost to a partition or a pause
+    }
+  }
+
+  /**
+   * Appends what changed since the last save to stable storage: the writes stored, the answers
+   * given, and the server's state when it changed. With the ack-before-persist bug, records
+   * wait in memory and go to disk about once a second ({@code force} saves at once).
+   */
+  private void save(boolean force) {
+    List<String> records = new ArrayList<>();
+    for (Write write : replica.drainUnsaved()) {
+      records.add(Durable.write(write));
+    }
+    records.addAll(unsavedAcks);
+    unsavedAcks.clear();
+    if (changed || !records.isEmpty() || savedState == null) {
+      String state = Durable.state(replica.name(), replica.isPrimary(), replica.isRetiring(),
+          replica.versionVector());
+      if (!state.equals(savedState)) {
+        records.add(state);
+        savedState = state;
+      }
+    }
+    if (bugs.contains(Bug.ACK_BEFORE_PERSIST)) {
+      lazy.addAll(records);
+      if (!lazy.isEmpty() && (force || now >= lazySaveAt)) {
+        effects.persist(List.copyOf(lazy));
+        lazy.clear();
+        lazySaveAt = now + LAZY_SAVE_MICROS;
+      }
+    } else if (!records.isEmpty()) {
+      effects.persist(records);
+    }
+  }
+
+  private void releaseReplies() {
+    for (Map.Entry<Integer, Msg.ClientReply> held : heldReplies) {
+      effects.send(held.getKey(), held.getValue());
+    }
+    heldReplies.clear();
+  }
+
+  /** Answers a client's write: after the next save, or at once with the ack-before-persist bug. */
+  private void answerWrite(int client, Msg.ClientReply reply) {
+    if (bugs.contains(Bug.ACK_BEFORE_PERSIST)) {
+      effects.send(client, reply);
+    } else {
+      heldReplies.add(Map.entry(client, reply));
     }
   }
 
@@ -287,6 +354,7 @@ final class ServerRole implements Role {
         effects.forget(c.a());
         reply(c);
       }
+      case "recover" -> recover(c);
       case "root", "join" -> {
         if (replica != null || createRequest != 0) {
           effects.reply(Msg.Reply.failed(c.req(), "server " + id + " has joined already"));
@@ -343,6 +411,7 @@ final class ServerRole implements Role {
     if (c.cmd().equals("root")) {
       replica = Replica.root(bugs);
       changed = true;
+      save(true);
       effects.reply(new Msg.Reply(c.req(), true, null, replica.name(), null, null, null));
       return;
     }
@@ -352,6 +421,34 @@ final class ServerRole implements Role {
     if (!effects.send(c.a(), new Msg.CreateRequest(c.req()))) {
       effects.reply(Msg.Reply.failed(c.req(), "creator " + c.a() + " unreachable"));
     }
+  }
+
+  /**
+   * Comes back from stable storage after a crash, with the same name, role and log as the
+   * disk says; answers to client writes it gave survive too, so a client's resend of an
+   * answered write gets the same answer, not a second write.
+   */
+  private void recover(Msg.Control c) {
+    if (replica != null || createRequest != 0) {
+      effects.reply(Msg.Reply.failed(c.req(), "server " + id + " has joined already"));
+      return;
+    }
+    Durable.Recovered disk;
+    try {
+      disk = Durable.replay(effects.recover());
+      replica = Replica.restored(bugs, disk.name(), disk.primary(), disk.retiring(), disk.vv(),
+          disk.committed(), disk.tentative());
+    } catch (RuntimeException e) {
+      effects.reply(Msg.Reply.failed(c.req(), "server " + id + " cannot recover: "
+          + e.getMessage()));
+      return;
+    }
+    savedState = disk.lastState();
+    disk.acks().forEach((client, ack) -> lastWriteReply.put(client, new Msg.ClientReply(ack[0],
+        "ok", null, null, replica.versionVector(), new WriteId(ack[1], replica.name()), null,
+        replica.name())));
+    changed = true;
+    effects.reply(new Msg.Reply(c.req(), true, null, replica.name(), null, null, null));
   }
 
   private void reply(Msg.Control c) {
@@ -408,6 +505,8 @@ final class ServerRole implements Role {
       effects.reply(new Msg.Reply(req, true, null, null, null, null, null));
       return;
     }
+    save(false); // a log shown is on disk: a restart never shows less
+    releaseReplies();
     List<Write> whole = replica.committedLog();
     int from = known > 0 && known <= whole.size() && knownHash != null
         && knownHash.equals(Long.toString(LogDigest.committedHash(whole, known))) ? known : 0;
@@ -512,6 +611,7 @@ final class ServerRole implements Role {
     replica = Replica.created(bugs, first.name(), new WriteBatch(committed, tentative),
         first.vv());
     changed = true;
+    save(true);
     effects.reply(new Msg.Reply(first.req(), true, null, replica.name(), null, null, null));
   }
 
@@ -603,7 +703,7 @@ final class ServerRole implements Role {
       // accepted once, however often it is asked for); an older one, delayed or duplicated on
       // the way, is stale: its client has moved on.
       if (request.req() == earlier.req()) {
-        effects.send(from, earlier);
+        answerWrite(from, earlier);
       }
       return;
     }
@@ -622,6 +722,11 @@ final class ServerRole implements Role {
           accepted == null ? "dropped" : null, replica.versionVector(),
           accepted == null ? null : accepted.id(), null, replica.name());
       lastWriteReply.put(from, reply);
+      if (accepted != null) {
+        unsavedAcks.add(Durable.ack(from, request.req(), accepted.stamp()));
+      }
+      answerWrite(from, reply);
+      return;
     }
     effects.send(from, reply);
   }

@@ -26,7 +26,16 @@ public enum Bug {
    */
   STALE_VIEW,
   /** The heir of a retirement applies the retiree's log without its RETIRE write. */
-  LOSE_RETIRE;
+  LOSE_RETIRE,
+  /**
+   * A server answers a client's write before the write is on disk and saves its writes only
+   * now and then: a crash loses writes it acknowledged.
+   */
+  ACK_BEFORE_PERSIST,
+  /** A restarted server marks the tentative writes it recovers committed. */
+  RECOVER_TENTATIVE_AS_COMMITTED,
+  /** Accept-stamps come from the raw local clock, not the hybrid clock: causality is lost. */
+  WALL_CLOCK_STAMPS;
 
   public String flag() {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -39,6 +39,8 @@ public final class Replica {
   private long tentativeChanges;
   private long checkedTentativeChanges = -1;
   private long checkedVectorChanges = -1;
+  /** Writes stored (committed or tentative) since the driver last took them to stable storage. */
+  private final List<Write> unsaved = new ArrayList<>();
 
   private Replica(Set<Bug> bugs) {
     this.bugs = Set.copyOf(bugs);
@@ -72,6 +74,57 @@ public final class Replica {
     }
     replica.clockMicros = Math.max(replica.clockMicros, Names.createStamp(name));
     return replica;
+  }
+
+  /**
+   * A server brought back from its stable storage after a crash: its name, role, vector and
+   * the writes it had stored. The hybrid clock resumes past every stamp it holds, so a write
+   * accepted after the restart is ordered after everything it had seen, whatever the wall
+   * clock says. With the recover-tentative-as-committed bug, the tentative writes come back
+   * committed, in log order, as if this server had been the primary.
+   */
+  public static Replica restored(Set<Bug> bugs, String name, boolean primary, boolean retiring,
+      Map<String, Long> vector, List<Write> committedLog, List<Write> tentativeLog) {
+    Replica replica = new Replica(bugs);
+    replica.name = name;
+    replica.primary = primary;
+    replica.retiring = retiring;
+    replica.vv.mergeFrom(vector);
+    for (Write write : committedLog) {
+      if (write.csn() != replica.committed.size() + 1) {
+        throw new IllegalArgumentException(name + ": stored commit " + write.id() + " has CSN "
+            + write.csn() + ", expected " + (replica.committed.size() + 1));
+      }
+      replica.appendCommitted(write);
+      replica.clockMicros = Math.max(replica.clockMicros, write.stamp());
+    }
+    replica.unsaved.clear(); // what came from the disk is on it
+    boolean commitTentative = bugs.contains(Bug.RECOVER_TENTATIVE_AS_COMMITTED);
+    for (Write write : tentativeLog) {
+      if (commitTentative) {
+        replica.appendCommitted(write);
+      } else {
+        replica.insertTentative(write);
+      }
+      replica.clockMicros = Math.max(replica.clockMicros, write.stamp());
+    }
+    for (long stamp : vector.values()) {
+      replica.clockMicros = Math.max(replica.clockMicros, stamp);
+    }
+    if (!commitTentative) {
+      replica.unsaved.clear(); // the tentative writes are on disk as they were
+    }
+    return replica;
+  }
+
+  /**
+   * The writes stored since the last call, committed ones with their CSN and tentative ones
+   * without, in the order they were stored: the driver appends them to stable storage.
+   */
+  public List<Write> drainUnsaved() {
+    List<Write> drained = List.copyOf(unsaved);
+    unsaved.clear();
+    return drained;
   }
 
   public String name() {
@@ -281,7 +334,7 @@ public final class Replica {
   // ---- the log
 
   private Write accept(String op, String key, String value, long nowMicros) {
-    long stamp = tick(nowMicros);
+    long stamp = bugs.contains(Bug.WALL_CLOCK_STAMPS) ? rawStamp(nowMicros) : tick(nowMicros);
     vv.advance(name, stamp);
     return store(new Write(stamp, name, op, key, value, 0));
   }
@@ -298,6 +351,7 @@ public final class Replica {
   private Write appendCommitted(Write write) {
     Write entry = write.withCsn(committed.size() + 1);
     committed.add(entry);
+    unsaved.add(entry);
     digest.addCommitted(entry.id());
     if (entry.isData()) {
       committedDb.put(entry.key(), entry);
@@ -310,6 +364,7 @@ public final class Replica {
     int at = bugs.contains(Bug.SKIP_ROLLBACK) ? tentative.size() : insertionPoint(write.id());
     tentative.add(at, write);
     tentativeChanges++;
+    unsaved.add(write);
     tentativeById.put(write.id(), write);
     digest.addTentative(write.id());
     boolean appended = at == tentative.size() - 1 || bugs.contains(Bug.STALE_VIEW);
@@ -346,6 +401,15 @@ public final class Replica {
       }
     }
     return view;
+  }
+
+  /**
+   * The wall-clock-stamps bug: the local clock, kept unique only among this server's own
+   * writes; stamps of writes received from others no longer push it forward.
+   */
+  private long rawStamp(long nowMicros) {
+    long own = vv.complete(name);
+    return Math.max(nowMicros, Math.max(own, 0) + 1);
   }
 
   /** Hybrid logical clock: wall-clock microseconds, but always past every stamp seen. */

@@ -11,6 +11,10 @@ public final class SimClock {
 
   private final long offsetMicros;
   private final double driftPpm;
+  /** The master's skew ({@code skewClock}): an offset, and a drift from virtual {@code skewFrom}. */
+  private long skewOffsetMicros;
+  private double skewDriftPpm;
+  private long skewFrom;
 
   public SimClock(long offsetMicros, double driftPpm) {
     if (driftPpm <= -1e6) {
@@ -28,19 +32,51 @@ public final class SimClock {
     return driftPpm;
   }
 
-  /** This clock's reading at virtual time {@code virtual}. */
-  public long local(long virtual) {
-    return EPOCH_MICROS + offsetMicros + virtual + Math.round(virtual * driftPpm / 1e6);
+  /**
+   * Adds the master's skew from virtual time {@code now} on: an offset (a jump, back when
+   * negative) and a drift, replacing any earlier skew.
+   */
+  public void skew(long offset, double drift, long now) {
+    if (drift <= -1e6) {
+      throw new IllegalArgumentException("a clock cannot run backwards: drift " + drift);
+    }
+    skewOffsetMicros = offset;
+    skewDriftPpm = drift;
+    skewFrom = now;
   }
 
-  /** The earliest virtual time at which this clock reads at least {@code local}. */
+  /** This clock's reading at virtual time {@code virtual}. */
+  public long local(long virtual) {
+    long skewed = skewOffsetMicros == 0 && skewDriftPpm == 0 ? 0 : skewOffsetMicros
+        + Math.round(Math.max(0, virtual - skewFrom) * skewDriftPpm / 1e6);
+    return EPOCH_MICROS + offsetMicros + virtual + Math.round(virtual * driftPpm / 1e6)
+        + skewed;
+  }
+
+  /**
+   * The earliest virtual time, not before the last skew, at which this clock reads at least
+   * {@code local}. From the last skew on the reading only grows, so a search finds it.
+   */
   public long virtualAt(long local) {
-    double rate = 1 + driftPpm / 1e6;
-    long guess = (long) Math.floor((local - EPOCH_MICROS - offsetMicros) / rate);
-    long virtual = Math.max(0, guess - 2);
-    while (local(virtual) < local) {
-      virtual++;
+    long low = skewFrom;
+    if (local(low) >= local) {
+      return low;
     }
-    return virtual;
+    long step = 1;
+    long high = low + step;
+    while (local(high) < local && high < Long.MAX_VALUE / 4) {
+      low = high;
+      step *= 2;
+      high = low + step;
+    }
+    while (low + 1 < high) { // local(low) < local <= local(high)
+      long mid = (low + high) >>> 1;
+      if (local(mid) < local) {
+        low = mid;
+      } else {
+        high = mid;
+      }
+    }
+    return high;
   }
 }

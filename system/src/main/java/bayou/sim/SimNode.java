@@ -1,6 +1,7 @@
 package bayou.sim;
 
 import bayou.protocol.Drops;
+import bayou.protocol.ClockSkew;
 import bayou.protocol.Effects;
 import bayou.protocol.Inbound;
 import bayou.protocol.InvariantGuard;
@@ -29,6 +30,8 @@ public final class SimNode implements Effects {
   private InvariantGuard invariants;
   private int id = -1;
   private boolean alive = true;
+  /** Stopped (SIGSTOP): inputs wait in the inbox, timers wait, nothing runs until thawed. */
+  private boolean frozen;
   private boolean batchScheduled;
   private long timerAt = Long.MAX_VALUE;
   private long timerGeneration;
@@ -79,7 +82,7 @@ public final class SimNode implements Effects {
       return;
     }
     inbox.add(item);
-    if (!batchScheduled) {
+    if (!batchScheduled && !frozen) {
       batchScheduled = true;
       sim.scheduler().after(Simulation.PROCESSING_MICROS, this::runBatch);
     }
@@ -87,6 +90,9 @@ public final class SimNode implements Effects {
 
   private void runBatch() {
     batchScheduled = false;
+    if (frozen) {
+      return;
+    }
     long now = clock.local(sim.scheduler().now());
     while (alive && !inbox.isEmpty()) {
       handleOne(now, inbox.poll());
@@ -97,6 +103,10 @@ public final class SimNode implements Effects {
   /** Each input in isolation, as in a node process: one that throws is dropped, and counted. */
   private void handleOne(long now, Inbound item) {
     try {
+      if (ClockSkew.handled(item, (offset, drift) -> clock.skew(offset, drift,
+          sim.scheduler().now()), this::reply)) {
+        return;
+      }
       if (role == null) {
         awaitAssignment(item);
       } else {
@@ -146,11 +156,28 @@ public final class SimNode implements Effects {
     timerAt = at;
     long generation = ++timerGeneration;
     sim.scheduler().at(at, () -> {
-      if (generation == timerGeneration) {
+      if (generation == timerGeneration && !frozen) {
         timerAt = Long.MAX_VALUE;
         afterBatch(clock.local(sim.scheduler().now()));
       }
     });
+  }
+
+  /** Stops this node where it is, as SIGSTOP does: messages to it wait, unread. */
+  public void freeze() {
+    frozen = true;
+  }
+
+  /** Lets a frozen node go on: it reads what waited and runs its timer. */
+  public void thaw() {
+    if (!frozen) {
+      return;
+    }
+    frozen = false;
+    if (alive && !batchScheduled) {
+      batchScheduled = true;
+      sim.scheduler().after(Simulation.PROCESSING_MICROS, this::runBatch);
+    }
   }
 
   // ---- Effects
@@ -191,6 +218,19 @@ public final class SimNode implements Effects {
   @Override
   public void forget(int peer) {
     book.remove(peer);
+  }
+
+  /** The simulated disk survives the node: a server restarted under the same id reads it. */
+  @Override
+  public void persist(List<String> records) {
+    if (alive) {
+      sim.disk(id).addAll(records);
+    }
+  }
+
+  @Override
+  public List<String> recover() {
+    return List.copyOf(sim.disk(id));
   }
 
   @Override

@@ -34,6 +34,8 @@ public final class Simulation {
   private final Map<Long, Long> lastDelivery = new HashMap<>(); // link -> virtual time
   private Consumer<Traced> trace = traced -> {};
   private boolean checkInvariants = true;
+  /** Each server's stable storage, by server id: it outlives the server's node. */
+  private final Map<Integer, List<String>> disks = new HashMap<>();
 
   public Simulation(long seed, NetworkOptions options) {
     this(seed, options, Wire.LINE_BYTES_MAX);
@@ -69,6 +71,11 @@ public final class Simulation {
     SimNode node = new SimNode(this, nodes.size(), new SimClock(offset, drift), up);
     nodes.add(node);
     return node;
+  }
+
+  /** The records on server {@code id}'s simulated disk (written at once: no torn tails). */
+  List<String> disk(int id) {
+    return disks.computeIfAbsent(id, any -> new ArrayList<>());
   }
 
   /** Nodes skip the invariant checks after every batch (to measure what they cost). */
