@@ -233,8 +233,10 @@ public abstract class NodeCluster implements Cluster {
       if (a == b) {
         throw new ClusterException("a server has no link to itself: " + a);
       }
-      servers.get(a).call(restore ? "unblock" : "block", b, CONTROL_TIMEOUT);
-      servers.get(b).call(restore ? "unblock" : "block", a, CONTROL_TIMEOUT);
+      if (!cutNetwork(a, b, !restore)) {
+        servers.get(a).call(restore ? "unblock" : "block", b, CONTROL_TIMEOUT);
+        servers.get(b).call(restore ? "unblock" : "block", a, CONTROL_TIMEOUT);
+      }
       topology.setBroken(a, b, !restore);
       if (restore && !paused) {
         // the two exchange at once, so what follows sees each other's writes
@@ -250,7 +252,21 @@ public abstract class NodeCluster implements Cluster {
     }
   }
 
+  /**
+   * Drops (or lets through) the packets between two nodes, where this cluster has a real
+   * network to cut; false when it has none, and the nodes must drop each other's messages
+   * themselves (the block and unblock commands).
+   */
+  boolean cutNetwork(int a, int b, boolean cut) {
+    return false;
+  }
+
+  /**
+   * A client's link: which server the client talks to is its session's routing, so the client
+   * is always told; a real network also drops the packets between the two.
+   */
   private void clientLink(int client, int server, boolean restore) {
+    cutNetwork(client, server, !restore);
     clients.get(client).call(restore ? "unblock" : "block", server, CONTROL_TIMEOUT);
     if (restore) {
       clientServer.put(client, server);

@@ -22,6 +22,17 @@ public final class ProcessCluster extends NodeCluster {
     return pool.take(BOOT_TIMEOUT);
   }
 
+  /** With {@code --net netns}: nftables drops between the two nodes' namespaces. */
+  @Override
+  boolean cutNetwork(int a, int b, boolean cut) {
+    NetNamespaces net = pool.network();
+    if (net == null) {
+      return false;
+    }
+    net.cut(portOf(a), portOf(b), cut);
+    return true;
+  }
+
   @Override
   long nowNanos() {
     return System.nanoTime();
