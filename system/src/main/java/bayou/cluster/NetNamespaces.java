@@ -40,6 +40,8 @@ public final class NetNamespaces implements AutoCloseable {
   private final String bridgeNs;
   private final String rootLink;
   private final Map<Long, String> nodes = new ConcurrentHashMap<>();
+  /** Cut pairs of addresses, each as "lower higher": nftables refuses a second add or delete. */
+  private final java.util.Set<String> cuts = ConcurrentHashMap.newKeySet();
   private final LinkFaults faults;
   private volatile boolean closed;
 
@@ -64,6 +66,7 @@ public final class NetNamespaces implements AutoCloseable {
     long pid = ProcessHandle.current().pid();
     String prefix = "by" + Long.toString(pid, 36); // at most 7 characters: names stay short
     NetRegistry registry = NetRegistry.forThisProcess();
+    registry.startReaper();
     int slot = registry.claimSubnet(SUBNET_BASE, SLOTS);
     NetNamespaces net = new NetNamespaces(prefix, SUBNET_BASE + slot, registry);
     try {
@@ -179,7 +182,7 @@ public final class NetNamespaces implements AutoCloseable {
   /** Removes a node's namespace once its process has exited (its veth pair goes with it). */
   void release(long token) {
     String ns = nodes.remove(token);
-    if (ns != null && !closed) {
+    if (ns != null) { // else close() took it
       faults.forgetNamespace(ns);
       quietly("ip netns delete " + ns);
     }
@@ -192,6 +195,10 @@ public final class NetNamespaces implements AutoCloseable {
 
   /** Drops (or, with {@code cut} false, lets through) every packet between two nodes. */
   void cut(int a, int b, boolean cut) {
+    String key = Math.min(a, b) + " " + Math.max(a, b);
+    if (cut ? !cuts.add(key) : !cuts.remove(key)) {
+      return; // already so
+    }
     String pair = ipOf(a) + " . " + ipOf(b) + ", " + ipOf(b) + " . " + ipOf(a);
     String verb = cut ? "add" : "delete";
     run(List.of("ip", "netns", "exec", bridgeNs, "nft", verb, "element", "bridge", "bayou", "cut",
@@ -257,8 +264,12 @@ public final class NetNamespaces implements AutoCloseable {
     }
     closed = true;
     List<String> lines = new ArrayList<>();
-    nodes.values().forEach(ns -> lines.add("ip netns delete " + ns + " 2>/dev/null || true"));
-    nodes.clear();
+    for (Long token : List.copyOf(nodes.keySet())) {
+      String ns = nodes.remove(token);
+      if (ns != null) {
+        lines.add("ip netns delete " + ns + " 2>/dev/null || true");
+      }
+    }
     lines.add("ip netns delete " + bridgeNs + " 2>/dev/null || true");
     lines.add("ip link delete " + rootLink + " 2>/dev/null || true"); // gone with its peer, else
     quietly(String.join("\n", lines));

@@ -16,6 +16,7 @@ import java.util.List;
 final class NetRegistry {
   private final Path file;
   private Path subnetClaim;
+  private Process reaper;
 
   private NetRegistry(Path file) {
     this.file = file;
@@ -82,6 +83,33 @@ final class NetRegistry {
     }
   }
 
+  /**
+   * Starts a watcher that outlives this JVM: it waits for the end of a pipe that only this JVM
+   * holds, so it wakes when the master ends however it ends (a SIGKILL too), and then deletes
+   * whatever this record still names. After a normal close the record is gone and it has
+   * nothing to do. {@code bin/cleanup} remains for a watcher that was killed as well.
+   */
+  synchronized void startReaper() {
+    String script = "trap '' INT HUP TERM\n"
+        + "cat >/dev/null\n" // until the master's end of the pipe closes
+        + "f='" + file + "'\n"
+        + "[ -f \"$f\" ] || exit 0\n"
+        + "while read -r kind name; do case \"$kind\" in\n"
+        + "  netns) ip netns delete \"$name\" ;;\n"
+        + "  link) ip link delete \"$name\" ;;\n"
+        + "  subnet) rm -f '" + directory() + "'/\"$name\" ;;\n"
+        + "esac; done < \"$f\" 2>/dev/null\n"
+        + "rm -f \"$f\"\n";
+    try {
+      reaper = new ProcessBuilder("sh", "-c", script)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+          .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    } catch (IOException e) {
+      System.err.println("bayou: no watcher for the run's network (bin/cleanup removes it after "
+          + "a crash): " + e.getMessage());
+    }
+  }
+
   synchronized void record(String kind, String name) {
     try {
       Files.writeString(file, kind + " " + name + "\n", StandardOpenOption.CREATE,
@@ -99,6 +127,13 @@ final class NetRegistry {
       Files.deleteIfExists(file);
     } catch (IOException ignored) {
       // a stale file only costs bin/cleanup a check
+    }
+    if (reaper != null) {
+      try {
+        reaper.getOutputStream().close(); // nothing recorded is left: it ends at once
+      } catch (IOException ignored) {
+        // it ends with this JVM then
+      }
     }
   }
 }
