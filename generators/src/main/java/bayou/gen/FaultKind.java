@@ -15,7 +15,13 @@ public enum FaultKind {
   /** Join a new server under the next unused id. */
   JOIN(1),
   /** Move a client to another server, by {@code joinClient} or by break and restore. */
-  MOVE(6);
+  MOVE(6),
+  /**
+   * Slow a link between two servers, or every link of one server (loss, duplication, delay,
+   * jitter, reordering), and later make it fast again. Only with {@code --net netns}: not in
+   * {@code all}, which means every kind that runs anywhere.
+   */
+  SLOW(3);
 
   private final int weight;
 
@@ -48,7 +54,7 @@ public enum FaultKind {
       return EnumSet.noneOf(FaultKind.class);
     }
     if (trimmed.equalsIgnoreCase("all")) {
-      return EnumSet.allOf(FaultKind.class);
+      return EnumSet.complementOf(EnumSet.of(SLOW));
     }
     EnumSet<FaultKind> kinds = EnumSet.noneOf(FaultKind.class);
     for (String word : trimmed.split(",")) {
@@ -64,6 +70,6 @@ public enum FaultKind {
       }
     }
     throw new IllegalArgumentException("unknown fault kind \"" + word
-        + "\"; expected some of partition,pause,retire,join,move (or all, none)");
+        + "\"; expected some of partition,pause,retire,join,move,slow (or all, none)");
   }
 }

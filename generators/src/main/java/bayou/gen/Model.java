@@ -21,6 +21,9 @@ final class Model {
   private final TreeSet<Integer> retired = new TreeSet<>();
   private final TreeMap<Integer, Integer> clientServer = new TreeMap<>();
   private final TreeSet<Link> broken = new TreeSet<>();
+  /** Slow links, and servers all of whose links are slow ({@code slow a}). */
+  private final TreeSet<Link> slowLinks = new TreeSet<>();
+  private final TreeSet<Integer> slowServers = new TreeSet<>();
   private boolean paused;
   private int nextId;
   /** The primary: the first server, then the heir of each retiring primary; -1 before any. */
@@ -32,6 +35,8 @@ final class Model {
     m.retired.addAll(retired);
     m.clientServer.putAll(clientServer);
     m.broken.addAll(broken);
+    m.slowLinks.addAll(slowLinks);
+    m.slowServers.addAll(slowServers);
     m.paused = paused;
     m.nextId = nextId;
     m.primary = primary;
@@ -117,6 +122,18 @@ final class Model {
       broken.add(new Link(s.a(), s.b()));
     } else if (step instanceof Step.RestoreConnection s) {
       restore(new Link(s.a(), s.b()));
+    } else if (step instanceof Step.Slow s) {
+      if (s.b() < 0) {
+        slowServers.add(s.a());
+      } else {
+        slowLinks.add(new Link(s.a(), s.b()));
+      }
+    } else if (step instanceof Step.Fast s) {
+      if (s.b() < 0) {
+        slowServers.remove(s.a());
+      } else {
+        slowLinks.remove(new Link(s.a(), s.b()));
+      }
     } else if (step instanceof Step.Pause) {
       paused = true;
     } else if (step instanceof Step.Start) {
@@ -162,6 +179,21 @@ final class Model {
     live.remove(id);
     retired.add(id);
     broken.removeIf(l -> l.touches(id));
+    slowLinks.removeIf(l -> l.touches(id));
+    slowServers.remove(id);
+  }
+
+  /** Whether {@code slow a b} (b >= 0) or {@code slow a} (b < 0) is in effect. */
+  boolean isSlow(int a, int b) {
+    return b < 0 ? slowServers.contains(a) : slowLinks.contains(new Link(a, b));
+  }
+
+  /** Every slow fault in effect, as the steps that undo them, in order. */
+  List<Step> fastSteps() {
+    List<Step> steps = new ArrayList<>();
+    slowLinks.forEach(l -> steps.add(new Step.Fast(l.a(), l.b())));
+    slowServers.forEach(id -> steps.add(new Step.Fast(id, -1)));
+    return steps;
   }
 
   private void restore(Link l) {

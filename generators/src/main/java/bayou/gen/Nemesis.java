@@ -18,6 +18,7 @@ interface Nemesis {
       case RETIRE -> new RetireNemesis();
       case JOIN -> new JoinNemesis();
       case MOVE -> new MoveNemesis();
+      case SLOW -> new SlowNemesis();
     };
   }
 }

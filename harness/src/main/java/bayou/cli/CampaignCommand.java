@@ -161,7 +161,9 @@ final class CampaignCommand implements Callable<Integer> {
   }
 
   private CampaignOptions options() {
-    net.namespaces(sim);
+    if (!net.namespaces(sim) && FaultKind.parseList(nemesis).contains(FaultKind.SLOW)) {
+      throw new IllegalArgumentException("--nemesis slow needs --net netns (real links to slow)");
+    }
     String problem = CampaignChecks.problem(this);
     if (problem != null) {
       throw new IllegalArgumentException(problem);

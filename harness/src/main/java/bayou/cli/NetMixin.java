@@ -1,6 +1,7 @@
 package bayou.cli;
 
 import bayou.cluster.ClusterException;
+import bayou.cluster.LinkFault;
 import bayou.cluster.NetNamespaces;
 import bayou.cluster.NodePool;
 import java.util.List;
@@ -19,6 +20,13 @@ final class NetMixin {
           + "--sim.")
   String net;
 
+  @Option(names = "--slow-link", defaultValue = "50,20,0.05,0.02,0.1",
+      paramLabel = "D,J,L,U,R", description = "--net netns: what a slow link (the slow nemesis, "
+          + "the slow step) does both ways: delay and jitter in ms, chances of loss, duplication "
+          + "and reordering (default ${DEFAULT-VALUE}; delay, jitter and reordering need the "
+          + "kernel's sch_netem).")
+  String slowLink;
+
   /** Whether real network namespaces were asked for; a bad mode is an error in one line. */
   boolean namespaces(boolean sim) {
     if (!net.equals("loopback") && !net.equals("netns")) {
@@ -28,6 +36,7 @@ final class NetMixin {
       throw new IllegalArgumentException("--net netns runs real processes; it cannot be used "
           + "with --sim");
     }
+    LinkFault.parse(slowLink); // a bad value is an error before anything starts
     return net.equals("netns");
   }
 
@@ -41,7 +50,7 @@ final class NetMixin {
     if (!namespaces(false)) {
       return new NodePool(spares, nodeJvmArgs);
     }
-    NetNamespaces namespaces = NetNamespaces.create();
+    NetNamespaces namespaces = NetNamespaces.create(LinkFault.parse(slowLink));
     try {
       return new NodePool(spares, nodeJvmArgs, namespaces);
     } catch (RuntimeException e) {

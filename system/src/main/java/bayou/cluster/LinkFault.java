@@ -19,6 +19,26 @@ public record LinkFault(int delayMs, int jitterMs, double loss, double duplicate
     }
   }
 
+  /** The default slow link: 50 ms +- 20 ms, 5 % lost, 2 % duplicated, 10 % reordered. */
+  public static final LinkFault DEFAULT = new LinkFault(50, 20, 0.05, 0.02, 0.1);
+
+  /** Parses {@code DELAY_MS,JITTER_MS,LOSS,DUPLICATE,REORDER}, for example 50,20,0.05,0.02,0.1. */
+  public static LinkFault parse(String text) {
+    String[] parts = text.split(",");
+    if (parts.length != 5) {
+      throw new IllegalArgumentException("a slow link is DELAY_MS,JITTER_MS,LOSS,DUPLICATE,"
+          + "REORDER (for example 50,20,0.05,0.02,0.1), got '" + text + "'");
+    }
+    try {
+      return new LinkFault(Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim()),
+          Double.parseDouble(parts[2]), Double.parseDouble(parts[3]),
+          Double.parseDouble(parts[4]));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("a slow link is DELAY_MS,JITTER_MS,LOSS,DUPLICATE,"
+          + "REORDER with whole milliseconds and chances, got '" + text + "'");
+    }
+  }
+
   /** Whether this needs netem (delay, jitter, reordering), not only nftables. */
   boolean delays() {
     return delayMs > 0 || jitterMs > 0 || reorder > 0;

@@ -43,9 +43,11 @@ public final class NetNamespaces implements AutoCloseable {
   /** Cut pairs of addresses, each as "lower higher": nftables refuses a second add or delete. */
   private final java.util.Set<String> cuts = ConcurrentHashMap.newKeySet();
   private final LinkFaults faults;
+  private final LinkFault slowFault;
   private volatile boolean closed;
 
-  private NetNamespaces(String prefix, int subnet, NetRegistry registry) {
+  private NetNamespaces(String prefix, int subnet, NetRegistry registry, LinkFault slowFault) {
+    this.slowFault = slowFault;
     this.prefix = prefix;
     this.subnet = subnet;
     this.registry = registry;
@@ -59,7 +61,7 @@ public final class NetNamespaces implements AutoCloseable {
    *
    * @throws ClusterException in one line when not root, a tool is missing, or no subnet is free
    */
-  public static NetNamespaces create() {
+  public static NetNamespaces create(LinkFault slowFault) {
     requireRoot();
     requireTool("ip", "iproute2");
     requireTool("nft", "nftables");
@@ -68,7 +70,8 @@ public final class NetNamespaces implements AutoCloseable {
     NetRegistry registry = NetRegistry.forThisProcess();
     registry.startReaper();
     int slot = registry.claimSubnet(SUBNET_BASE, SLOTS);
-    NetNamespaces net = new NetNamespaces(prefix, SUBNET_BASE + slot, registry);
+    NetNamespaces net = new NetNamespaces(prefix, SUBNET_BASE + slot, registry,
+        slowFault);
     try {
       net.setUp();
     } catch (RuntimeException e) {
@@ -203,6 +206,11 @@ public final class NetNamespaces implements AutoCloseable {
     String verb = cut ? "add" : "delete";
     run(List.of("ip", "netns", "exec", bridgeNs, "nft", verb, "element", "bridge", "bayou", "cut",
         "{ " + pair + " }"), null);
+  }
+
+  /** What a slow link does in this run. */
+  LinkFault slowFault() {
+    return slowFault;
   }
 
   LinkFaults faults() {

@@ -275,6 +275,71 @@ public abstract class NodeCluster implements Cluster {
     }
   }
 
+  /**
+   * Slow faults by id: {@code slow a b} adds a link, {@code slow a} a server all of whose links
+   * to other live nodes are slow. What is applied is always what they add up to, so undoing one
+   * never speeds up a link that another still slows.
+   */
+  private final Set<Long> slowLinks = new HashSet<>();
+  private final Set<Integer> slowServers = new HashSet<>();
+  private Set<Long> slowApplied = new HashSet<>();
+
+  @Override
+  public synchronized void slow(int a, int b, boolean on) {
+    server(a);
+    if (b >= 0) {
+      server(b);
+      if (a == b) {
+        throw new ClusterException("a server has no link to itself: " + a);
+      }
+      if (on) {
+        slowLinks.add(pair(a, b));
+      } else {
+        slowLinks.remove(pair(a, b));
+      }
+    } else if (on) {
+      slowServers.add(a);
+    } else {
+      slowServers.remove(a);
+    }
+    Set<Long> wanted = new HashSet<>(slowLinks);
+    for (int s : slowServers) {
+      for (int other : allIds()) {
+        if (other != s) {
+          wanted.add(pair(s, other));
+        }
+      }
+    }
+    for (long link : wanted) {
+      if (!slowApplied.contains(link)) {
+        slowNetwork((int) (link >> 32), (int) link, true);
+      }
+    }
+    for (long link : slowApplied) {
+      if (!wanted.contains(link) && portOf((int) (link >> 32)) >= 0
+          && portOf((int) link) >= 0) {
+        slowNetwork((int) (link >> 32), (int) link, false);
+      }
+    }
+    slowApplied = wanted;
+  }
+
+  private static long pair(int a, int b) {
+    return ((long) Math.min(a, b) << 32) | Math.max(a, b);
+  }
+
+  private List<Integer> allIds() {
+    List<Integer> ids = new ArrayList<>(servers.keySet());
+    ids.addAll(clients.keySet());
+    return ids;
+  }
+
+  /** Slows (or speeds up again) the packets between two live nodes, on a real network. */
+  void slowNetwork(int a, int b, boolean on) {
+    throw new ClusterException("slow links need each node in its own network namespace "
+        + "(--net netns)");
+  }
+
   @Override
   public synchronized void pause() {
     paused = true;

@@ -33,6 +33,17 @@ public final class ProcessCluster extends NodeCluster {
     return true;
   }
 
+  /** With {@code --net netns}: the run's {@link LinkFault} on both directions of the link. */
+  @Override
+  void slowNetwork(int a, int b, boolean on) {
+    NetNamespaces net = pool.network();
+    if (net == null) {
+      super.slowNetwork(a, b, on);
+      return;
+    }
+    net.faults().set(portOf(a), portOf(b), on ? net.slowFault() : null);
+  }
+
   @Override
   long nowNanos() {
     return System.nanoTime();
