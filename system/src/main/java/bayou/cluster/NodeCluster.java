@@ -310,6 +310,9 @@ public abstract class NodeCluster implements Cluster {
         }
       }
     }
+    slowServers.removeIf(id -> portOf(id) < 0); // retired: its namespace is gone
+    slowLinks.removeIf(link -> portOf((int) (link >> 32)) < 0 || portOf((int) (long) link) < 0);
+    wanted.removeIf(link -> portOf((int) (link >> 32)) < 0 || portOf((int) (long) link) < 0);
     for (long link : wanted) {
       if (!slowApplied.contains(link)) {
         slowNetwork((int) (link >> 32), (int) link, true);
@@ -317,7 +320,7 @@ public abstract class NodeCluster implements Cluster {
     }
     for (long link : slowApplied) {
       if (!wanted.contains(link) && portOf((int) (link >> 32)) >= 0
-          && portOf((int) link) >= 0) {
+          && portOf((int) link) >= 0) { // a retired end took its rules with it
         slowNetwork((int) (link >> 32), (int) link, false);
       }
     }
