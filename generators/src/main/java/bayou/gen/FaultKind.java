@@ -21,7 +21,13 @@ public enum FaultKind {
   /** SIGSTOP a server process; SIGCONT it later. */
   FREEZE(1),
   /** Give a server's clock an offset (ahead or behind) and a drift. */
-  CLOCK(1);
+  CLOCK(1),
+  /**
+   * Slow a link between two servers, or every link of one server (loss, duplication, delay,
+   * jitter, reordering), and later make it fast again. Only with {@code --net netns}: not in
+   * {@code all}, which means every kind that runs anywhere.
+   */
+  SLOW(3);
 
   private final int weight;
 
@@ -54,7 +60,7 @@ public enum FaultKind {
       return EnumSet.noneOf(FaultKind.class);
     }
     if (trimmed.equalsIgnoreCase("all")) {
-      return EnumSet.allOf(FaultKind.class);
+      return EnumSet.complementOf(EnumSet.of(SLOW));
     }
     EnumSet<FaultKind> kinds = EnumSet.noneOf(FaultKind.class);
     for (String word : trimmed.split(",")) {
@@ -70,7 +76,7 @@ public enum FaultKind {
       }
     }
     throw new IllegalArgumentException("unknown fault kind \"" + word
-        + "\"; expected some of partition,pause,retire,join,move,kill,freeze,clock (or all,"
-        + " none)");
+        + "\"; expected some of partition,pause,retire,join,move,kill,freeze,clock,slow (or"
+        + " all, none)");
   }
 }

@@ -3,7 +3,7 @@ package bayou.gen;
 import java.util.List;
 
 /**
- * The closing steps of a run: heal everything, let the system settle, read every key at every
+ * The closing steps of a run: heal everything (links, slow links, pauses), let the system settle, read every key at every
  * live server and print every log, so the checkers see the converged state.
  */
 final class Finale {
@@ -21,6 +21,7 @@ final class Finale {
     for (Link l : plan.model().brokenClientLinks()) {
       plan.add(new Step.RestoreConnection(l.a(), l.b()));
     }
+    plan.model().fastSteps().forEach(plan::add);
     if (plan.model().paused()) {
       plan.add(new Step.Start());
     }

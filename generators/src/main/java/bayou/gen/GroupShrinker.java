@@ -64,6 +64,8 @@ public final class GroupShrinker {
       return List.of("client " + join.client());
     } else if (step instanceof Step.BreakConnection || step instanceof Step.RestoreConnection) {
       return List.of("partitions");
+    } else if (step instanceof Step.Slow || step instanceof Step.Fast) {
+      return List.of("slow links");
     } else if (step instanceof Step.Pause || step instanceof Step.Start) {
       return List.of("pauses");
     } else if (step instanceof Step.Stabilize) {

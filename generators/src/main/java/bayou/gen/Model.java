@@ -26,6 +26,9 @@ final class Model {
    * until restarted or thawed, and keep their links for then.
    */
   private final TreeMap<Integer, Boolean> down = new TreeMap<>();
+  /** Slow links, and servers all of whose links are slow ({@code slow a}). */
+  private final TreeSet<Link> slowLinks = new TreeSet<>();
+  private final TreeSet<Integer> slowServers = new TreeSet<>();
   private boolean paused;
   private int nextId;
   /** The primary: the first server, then the heir of each retiring primary; -1 before any. */
@@ -38,6 +41,8 @@ final class Model {
     m.clientServer.putAll(clientServer);
     m.broken.addAll(broken);
     m.down.putAll(down);
+    m.slowLinks.addAll(slowLinks);
+    m.slowServers.addAll(slowServers);
     m.paused = paused;
     m.nextId = nextId;
     m.primary = primary;
@@ -140,6 +145,18 @@ final class Model {
       broken.add(new Link(s.a(), s.b()));
     } else if (step instanceof Step.RestoreConnection s) {
       restore(new Link(s.a(), s.b()));
+    } else if (step instanceof Step.Slow s) {
+      if (s.b() < 0) {
+        slowServers.add(s.a());
+      } else {
+        slowLinks.add(new Link(s.a(), s.b()));
+      }
+    } else if (step instanceof Step.Fast s) {
+      if (s.b() < 0) {
+        slowServers.remove(s.a());
+      } else {
+        slowLinks.remove(new Link(s.a(), s.b()));
+      }
     } else if (step instanceof Step.Pause) {
       paused = true;
     } else if (step instanceof Step.Start) {
@@ -197,6 +214,21 @@ final class Model {
     live.remove(id);
     retired.add(id);
     broken.removeIf(l -> l.touches(id));
+    slowLinks.removeIf(l -> l.touches(id));
+    slowServers.remove(id);
+  }
+
+  /** Whether {@code slow a b} (b >= 0) or {@code slow a} (b < 0) is in effect. */
+  boolean isSlow(int a, int b) {
+    return b < 0 ? slowServers.contains(a) : slowLinks.contains(new Link(a, b));
+  }
+
+  /** Every slow fault in effect, as the steps that undo them, in order. */
+  List<Step> fastSteps() {
+    List<Step> steps = new ArrayList<>();
+    slowLinks.forEach(l -> steps.add(new Step.Fast(l.a(), l.b())));
+    slowServers.forEach(id -> steps.add(new Step.Fast(id, -1)));
+    return steps;
   }
 
   private void restore(Link l) {

@@ -21,6 +21,7 @@ interface Nemesis {
       case KILL -> new DownNemesis(FaultKind.KILL);
       case FREEZE -> new DownNemesis(FaultKind.FREEZE);
       case CLOCK -> new ClockNemesis();
+      case SLOW -> new SlowNemesis();
     };
   }
 }

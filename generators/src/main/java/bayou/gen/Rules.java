@@ -18,6 +18,12 @@ final class Rules {
     } else if (step instanceof Step.RestoreConnection s) {
       // Restoring an unbroken link is the course idiom for moving a client, so it is allowed.
       return link(m, s.a(), s.b());
+    } else if (step instanceof Step.Slow s) {
+      String p = slowEnds(m, s.a(), s.b());
+      return p != null ? p : m.isSlow(s.a(), s.b()) ? "already slow" : null;
+    } else if (step instanceof Step.Fast s) {
+      String p = slowEnds(m, s.a(), s.b());
+      return p != null ? p : m.isSlow(s.a(), s.b()) ? null : "not slow";
     } else if (step instanceof Step.Pause) {
       return m.paused() ? "already paused" : null;
     } else if (step instanceof Step.Start) {
@@ -100,6 +106,14 @@ final class Rules {
       return notLive(m, bad);
     }
     return "id " + bad + " is neither a live server nor a known client";
+  }
+
+  /** A slow fault names one live server, or two. */
+  private static String slowEnds(Model m, int a, int b) {
+    if (!m.isLive(a)) {
+      return notLive(m, a);
+    }
+    return b < 0 || m.isLive(b) ? null : notLive(m, b);
   }
 
   private static String clientOp(Model m, int client) {

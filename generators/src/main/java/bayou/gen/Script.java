@@ -92,6 +92,10 @@ public final class Script {
           Integer.parseInt(w[2]));
       case "restoreConnection" -> new Step.RestoreConnection(
           id(w, 2, "restoreConnection <a> <b>"), Integer.parseInt(w[2]));
+      case "slow" -> w.length == 2 ? new Step.Slow(id(w, 1, "slow <a> [<b>]"), -1)
+          : new Step.Slow(id(w, 2, "slow <a> [<b>]"), Integer.parseInt(w[2]));
+      case "fast" -> w.length == 2 ? new Step.Fast(id(w, 1, "fast <a> [<b>]"), -1)
+          : new Step.Fast(id(w, 2, "fast <a> [<b>]"), Integer.parseInt(w[2]));
       case "pause" -> arity(w, 0, "pause", new Step.Pause());
       case "start" -> arity(w, 0, "start", new Step.Start());
       case "stabilize" -> arity(w, 0, "stabilize", new Step.Stabilize());

@@ -291,4 +291,45 @@ public sealed interface Step {
       return command() + " " + id + " " + millis + (driftPpm == 0 ? "" : " " + driftPpm);
     }
   }
+
+  /**
+   * {@code slow a b}: the link between servers a and b loses, duplicates and delays packets;
+   * {@code slow a} ({@code b} is -1): every link of server a. Only with {@code --net netns}.
+   */
+  record Slow(int a, int b) implements Step {
+    public Slow {
+      Args.id("a", a);
+      if (b != -1) {
+        Args.id("b", b);
+        Args.distinct(a, b);
+      }
+    }
+
+    @Override public String command() {
+      return "slow";
+    }
+
+    @Override public String toLine() {
+      return command() + " " + a + (b < 0 ? "" : " " + b);
+    }
+  }
+
+  /** {@code fast a b} or {@code fast a}: undoes the {@code slow} of the same arguments. */
+  record Fast(int a, int b) implements Step {
+    public Fast {
+      Args.id("a", a);
+      if (b != -1) {
+        Args.id("b", b);
+        Args.distinct(a, b);
+      }
+    }
+
+    @Override public String command() {
+      return "fast";
+    }
+
+    @Override public String toLine() {
+      return command() + " " + a + (b < 0 ? "" : " " + b);
+    }
+  }
 }

@@ -28,6 +28,8 @@ final class ReferenceReplay {
   final Set<Integer> mustMove = new HashSet<>();
   /** Servers down: killed (true) or frozen (false), out of {@link #live} until back. */
   final Map<Integer, Boolean> down = new HashMap<>();
+  /** Slow links ("a b", a < b) and slow servers ("a"). */
+  final Set<String> slow = new HashSet<>();
   boolean paused;
   private final GeneratorOptions options;
   private final long seed;
@@ -86,6 +88,13 @@ final class ReferenceReplay {
       assertFalse(paused, "pause while paused: " + at);
       paused = true;
       kinds.add(FaultKind.PAUSE);
+    } else if (step instanceof Step.Slow s) {
+      assertTrue(live.contains(s.a()) && (s.b() < 0 || live.contains(s.b())),
+          "slow of live servers: " + at);
+      assertTrue(slow.add(slowKey(s.a(), s.b())), "slow of a fast one: " + at);
+      kinds.add(FaultKind.SLOW);
+    } else if (step instanceof Step.Fast s) {
+      assertTrue(slow.remove(slowKey(s.a(), s.b())), "fast of a slow one: " + at);
     } else if (step instanceof Step.Start) {
       assertTrue(paused, "start while running: " + at);
       paused = false;
@@ -129,6 +138,10 @@ final class ReferenceReplay {
     kinds.add(kill ? FaultKind.KILL : FaultKind.FREEZE);
   }
 
+  private static String slowKey(int a, int b) {
+    return b < 0 ? Integer.toString(a) : Math.min(a, b) + " " + Math.max(a, b);
+  }
+
   private void retire(int id, String at) {
     assertTrue(live.contains(id) && live.size() >= 2, "retire allowed: " + at);
     assertTrue(live.stream().anyMatch(p -> p != id && !broken.contains(link(id, p))),
@@ -136,6 +149,7 @@ final class ReferenceReplay {
     live.remove(id);
     retired.add(id);
     broken.removeIf(l -> (int) (l >>> 32) == id || (int) (long) l == id);
+    slow.removeIf(k -> java.util.Arrays.asList(k.split(" ")).contains(Integer.toString(id)));
     clients.forEach((c, s) -> {
       if (s == id) {
         mustMove.add(c);
@@ -194,6 +208,7 @@ final class ReferenceReplay {
     String at = where(all);
     assertTrue(broken.isEmpty() && !paused && mustMove.isEmpty() && down.isEmpty(),
         "healed: " + at);
+    assertTrue(slow.isEmpty(), "every slow link is fast again: " + at);
     assertTrue(view.brokenLinks().isEmpty() && !view.paused(), "view healed: " + at);
     assertEquals(live, view.liveServers(), at);
     int stabilize = finale.indexOf(new Step.Stabilize());

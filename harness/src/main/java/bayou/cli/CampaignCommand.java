@@ -105,6 +105,9 @@ final class CampaignCommand implements Callable<Integer> {
   @Mixin
   NetworkMixin network = new NetworkMixin();
 
+  @Mixin
+  NetMixin net = new NetMixin();
+
   @Option(names = "--jobs", paramLabel = "N", description = "--sim sweeps: runs at once "
       + "(default: one per core).")
   Integer jobs;
@@ -142,7 +145,7 @@ final class CampaignCommand implements Callable<Integer> {
     }
     Validity overall = Validity.VALID;
     List<CampaignResult> results = new ArrayList<>();
-    try (NodePool pool = new NodePool(4, NodePool.nodeJvmArgs(false));
+    try (NodePool pool = net.pool(4, NodePool.nodeJvmArgs(false));
         CampaignInterrupt interrupt = new CampaignInterrupt(store.resolve(name), pool,
             System.err)) {
       for (int run = 0; run < runs; run++) {
@@ -165,6 +168,9 @@ final class CampaignCommand implements Callable<Integer> {
   }
 
   CampaignOptions options() {
+    if (!net.namespaces(sim) && FaultKind.parseList(nemesis).contains(FaultKind.SLOW)) {
+      throw new IllegalArgumentException("--nemesis slow needs --net netns (real links to slow)");
+    }
     String problem = CampaignChecks.problem(this);
     if (problem != null) {
       throw new IllegalArgumentException(problem);

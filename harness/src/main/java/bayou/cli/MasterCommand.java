@@ -54,6 +54,9 @@ final class MasterCommand implements Callable<Integer> {
           + "default ${DEFAULT-VALUE}.")
   String fsync;
 
+  @Mixin
+  NetMixin net = new NetMixin();
+
   @Option(names = "--spares", defaultValue = "3",
       description = "Node processes kept booted ahead of need (default ${DEFAULT-VALUE}).")
   int spares;
@@ -75,11 +78,12 @@ final class MasterCommand implements Callable<Integer> {
     NetworkOptions simulated;
     try {
       simulated = sim ? network.over(NetworkOptions.reliable()) : null;
+      net.namespaces(sim);
     } catch (IllegalArgumentException e) {
       System.err.println("bayou master: " + e.getMessage());
       return Main.BAD_ARGUMENTS;
     }
-    try (NodePool pool = sim ? null : new NodePool(spares, NodePool.defaultNodeJvmArgs());
+    try (NodePool pool = sim ? null : net.pool(spares, NodePool.defaultNodeJvmArgs());
         NodeCluster cluster = sim ? new SimCluster(seed, simulated, bugs)
             : new ProcessCluster(pool, bugs)) {
       if (history == null) {

@@ -50,6 +50,9 @@ final class SuiteCommand implements Callable<Integer> {
       + "seed (default ${DEFAULT-VALUE}).")
   long seed;
 
+  @picocli.CommandLine.Mixin
+  NetMixin net = new NetMixin();
+
   @Option(names = {"-v", "--verbose"}, description = "Show the diff and stderr of failures.")
   boolean verbose;
 
@@ -59,12 +62,18 @@ final class SuiteCommand implements Callable<Integer> {
       System.err.println("bayou suite: no such directory: " + dir);
       return Main.BAD_ARGUMENTS;
     }
+    try {
+      net.namespaces(sim);
+    } catch (IllegalArgumentException e) {
+      System.err.println("bayou suite: " + e.getMessage());
+      return Main.BAD_ARGUMENTS;
+    }
     List<String> names = only != null ? only : Suite.caseNames(dir);
     Suite.Rule rule = strict ? Suite.Rule.STRICT : Suite.Rule.GRADER;
     int passed = 0;
     int failed = 0;
     long start = System.nanoTime();
-    try (NodePool pool = sim ? null : new NodePool(6, NodePool.defaultNodeJvmArgs());
+    try (NodePool pool = sim ? null : net.pool(6, NodePool.defaultNodeJvmArgs());
         LiveLine line = new LiveLine(System.err, "suite", (long) names.size() * repeat)) {
       Suite suite = sim ? Suite.simulated("", seed) : new Suite(pool, "");
       suite.plan(dir, names);

@@ -129,6 +129,12 @@ public final class RecordingCluster extends ForwardingCluster {
   }
 
   @Override
+  public void slow(int a, int b, boolean on) {
+    cluster.slow(a, b, on);
+    nemesis(on ? "slow" : "fast", a, b, null);
+  }
+
+  @Override
   public void pause() {
     cluster.pause();
     nemesis("pause", -1, -1, null);

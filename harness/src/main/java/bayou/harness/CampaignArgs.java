@@ -27,6 +27,9 @@ final class CampaignArgs {
     if (!options.bug().isEmpty()) {
       args.append(" --bug ").append(options.bug());
     }
+    if (g.nemesis().contains(FaultKind.SLOW)) {
+      args.append(" --net netns"); // slow links exist only there
+    }
     if (options.simulated()) {
       args.append(" --sim ").append(options.sim().toArgs());
     }

@@ -45,6 +45,10 @@ public final class StepRunner {
       cluster.breakConnection(s.a(), s.b());
     } else if (step instanceof Step.RestoreConnection s) {
       cluster.restoreConnection(s.a(), s.b());
+    } else if (step instanceof Step.Slow s) {
+      cluster.slow(s.a(), s.b(), true);
+    } else if (step instanceof Step.Fast s) {
+      cluster.slow(s.a(), s.b(), false);
     } else if (step instanceof Step.Pause) {
       cluster.pause();
     } else if (step instanceof Step.Start) {

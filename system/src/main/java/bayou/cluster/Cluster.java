@@ -23,6 +23,16 @@ public interface Cluster extends AutoCloseable {
 
   void restoreConnection(int a, int b);
 
+  /**
+   * Makes the link between servers {@code a} and {@code b} slow (loss, duplication, delay), or
+   * every link of server {@code a} when {@code b} is -1; {@code on} false undoes it. Only a
+   * cluster on a real network can.
+   */
+  default void slow(int a, int b, boolean on) {
+    throw new ClusterException("slow links need each node in its own network namespace "
+        + "(--net netns)");
+  }
+
   void pause();
 
   void start();

@@ -41,6 +41,11 @@ public class ForwardingCluster implements Cluster {
   }
 
   @Override
+  public void slow(int a, int b, boolean on) {
+    cluster.slow(a, b, on);
+  }
+
+  @Override
   public void pause() {
     cluster.pause();
   }

@@ -342,8 +342,10 @@ public abstract class NodeCluster implements Cluster {
       if (a == b) {
         throw new ClusterException("a server has no link to itself: " + a);
       }
-      servers.get(a).call(restore ? "unblock" : "block", b, CONTROL_TIMEOUT);
-      servers.get(b).call(restore ? "unblock" : "block", a, CONTROL_TIMEOUT);
+      if (!cutNetwork(a, b, !restore)) {
+        servers.get(a).call(restore ? "unblock" : "block", b, CONTROL_TIMEOUT);
+        servers.get(b).call(restore ? "unblock" : "block", a, CONTROL_TIMEOUT);
+      }
       topology.setBroken(a, b, !restore);
       if (restore && !paused) {
         // the two exchange at once, so what follows sees each other's writes
@@ -359,13 +361,95 @@ public abstract class NodeCluster implements Cluster {
     }
   }
 
+  /**
+   * Drops (or lets through) the packets between two nodes, where this cluster has a real
+   * network to cut; false when it has none, and the nodes must drop each other's messages
+   * themselves (the block and unblock commands).
+   */
+  boolean cutNetwork(int a, int b, boolean cut) {
+    return false;
+  }
+
+  /**
+   * A client's link: which server the client talks to is its session's routing, so the client
+   * is always told; a real network also drops the packets between the two.
+   */
   private void clientLink(int client, int server, boolean restore) {
+    cutNetwork(client, server, !restore);
     clients.get(client).call(restore ? "unblock" : "block", server, CONTROL_TIMEOUT);
     if (restore) {
       clientServer.put(client, server);
     } else {
       clientServer.remove(client, server);
     }
+  }
+
+  /**
+   * Slow faults by id: {@code slow a b} adds a link, {@code slow a} a server all of whose links
+   * to other live nodes are slow. What is applied is always what they add up to, so undoing one
+   * never speeds up a link that another still slows.
+   */
+  private final Set<Long> slowLinks = new HashSet<>();
+  private final Set<Integer> slowServers = new HashSet<>();
+  private Set<Long> slowApplied = new HashSet<>();
+
+  @Override
+  public synchronized void slow(int a, int b, boolean on) {
+    server(a);
+    if (b >= 0) {
+      server(b);
+      if (a == b) {
+        throw new ClusterException("a server has no link to itself: " + a);
+      }
+      if (on) {
+        slowLinks.add(pair(a, b));
+      } else {
+        slowLinks.remove(pair(a, b));
+      }
+    } else if (on) {
+      slowServers.add(a);
+    } else {
+      slowServers.remove(a);
+    }
+    Set<Long> wanted = new HashSet<>(slowLinks);
+    for (int s : slowServers) {
+      for (int other : allIds()) {
+        if (other != s) {
+          wanted.add(pair(s, other));
+        }
+      }
+    }
+    slowServers.removeIf(id -> portOf(id) < 0); // retired: its namespace is gone
+    slowLinks.removeIf(link -> portOf((int) (link >> 32)) < 0 || portOf((int) (long) link) < 0);
+    wanted.removeIf(link -> portOf((int) (link >> 32)) < 0 || portOf((int) (long) link) < 0);
+    for (long link : wanted) {
+      if (!slowApplied.contains(link)) {
+        slowNetwork((int) (link >> 32), (int) link, true);
+      }
+    }
+    for (long link : slowApplied) {
+      if (!wanted.contains(link) && portOf((int) (link >> 32)) >= 0
+          && portOf((int) link) >= 0) { // a retired end took its rules with it
+        slowNetwork((int) (link >> 32), (int) link, false);
+      }
+    }
+    slowApplied = wanted;
+  }
+
+  private static long pair(int a, int b) {
+    return ((long) Math.min(a, b) << 32) | Math.max(a, b);
+  }
+
+  private List<Integer> allIds() {
+    List<Integer> ids = new ArrayList<>(servers.keySet());
+    ids.addAll(clients.keySet());
+    return ids;
+  }
+
+  /** Slows (or speeds up again) the packets between two live nodes, on a real network. */
+  void slowNetwork(int a, int b, boolean on) {
+    throw new ClusterException("slow links need each node in its own network namespace "
+        + "(--net netns)");
   }
 
   @Override

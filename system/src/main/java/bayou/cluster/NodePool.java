@@ -51,16 +51,25 @@ public final class NodePool implements AutoCloseable {
   private final java.util.concurrent.Semaphore hellos =
       new java.util.concurrent.Semaphore(HELLOS_MAX);
   private final int spares;
+  /** With {@code --net netns}: each node's own namespace; null on loopback. */
+  private final NetNamespaces net;
   private volatile boolean closed;
 
   public NodePool(int spares, List<String> nodeJvmArgs) {
+    this(spares, nodeJvmArgs, null);
+  }
+
+  /** @param net the run's namespaces (the pool closes them), or null for loopback */
+  public NodePool(int spares, List<String> nodeJvmArgs, NetNamespaces net) {
+    this.net = net;
     if (spares < 1) {
       throw new IllegalArgumentException("spares must be >= 1, got " + spares);
     }
     this.spares = spares;
     this.command = nodeCommand(nodeJvmArgs);
     try {
-      this.control = new ServerSocket(0, 256, InetAddress.getLoopbackAddress());
+      this.control = new ServerSocket(0, 256, net == null ? InetAddress.getLoopbackAddress()
+          : InetAddress.getByName(net.masterAddress()));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the master's control port", e);
     }
@@ -150,6 +159,10 @@ public final class NodePool implements AutoCloseable {
     }
     long token = nextToken.getAndIncrement();
     List<String> cmd = new ArrayList<>(command);
+    if (net != null) {
+      cmd.addAll(1, net.nodeProperties(token));
+      cmd.addAll(0, net.launch(token)); // ip netns exec NAME java ...: the same pid
+    }
     cmd.add(Integer.toString(control.getLocalPort()));
     cmd.add(Long.toString(token));
     try {
@@ -158,6 +171,9 @@ public final class NodePool implements AutoCloseable {
           .redirectError(ProcessBuilder.Redirect.INHERIT)
           .start();
       booting.put(token, process);
+      if (net != null) {
+        process.onExit().thenRun(() -> net.release(token));
+      }
       pids.record(process.pid(), token);
       try (OutputStream stdin = process.getOutputStream()) {
         stdin.write((secret + "\n").getBytes(StandardCharsets.UTF_8));
@@ -170,6 +186,11 @@ public final class NodePool implements AutoCloseable {
   /** The master's control port, where nodes say hello. */
   public int controlPort() {
     return control.getLocalPort();
+  }
+
+  /** The run's network namespaces, or null on loopback. */
+  NetNamespaces network() {
+    return net;
   }
 
   /** The run's secret, for tests and fuzzers that play a node of this run. */
@@ -270,5 +291,8 @@ public final class NodePool implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     pids.clear();
+    if (net != null) {
+      net.close();
+    }
   }
 }

@@ -84,6 +84,28 @@ public final class ProcessCluster extends NodeCluster {
     return pool.take(BOOT_TIMEOUT);
   }
 
+  /** With {@code --net netns}: nftables drops between the two nodes' namespaces. */
+  @Override
+  boolean cutNetwork(int a, int b, boolean cut) {
+    NetNamespaces net = pool.network();
+    if (net == null) {
+      return false;
+    }
+    net.cut(portOf(a), portOf(b), cut);
+    return true;
+  }
+
+  /** With {@code --net netns}: the run's {@link LinkFault} on both directions of the link. */
+  @Override
+  void slowNetwork(int a, int b, boolean on) {
+    NetNamespaces net = pool.network();
+    if (net == null) {
+      super.slowNetwork(a, b, on);
+      return;
+    }
+    net.faults().set(portOf(a), portOf(b), on ? net.slowFault() : null);
+  }
+
   @Override
   long nowNanos() {
     return System.nanoTime();

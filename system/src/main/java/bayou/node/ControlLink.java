@@ -8,7 +8,6 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -25,13 +24,12 @@ final class ControlLink {
   private final Socket socket;
   private final Writer out;
 
-  ControlLink(int masterPort) throws IOException {
+  ControlLink(Endpoints endpoints, int masterPort) throws IOException {
     socket = new Socket();
     try {
-      socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+      socket.bind(new InetSocketAddress(endpoints.self(), 0));
       socket.setTcpNoDelay(true);
-      socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), masterPort),
-          CONNECT_TIMEOUT_MS);
+      socket.connect(new InetSocketAddress(endpoints.master(), masterPort), CONNECT_TIMEOUT_MS);
       out = new BufferedWriter(new OutputStreamWriter(socket.getOutputStream(),
           StandardCharsets.UTF_8));
     } catch (IOException | RuntimeException e) {

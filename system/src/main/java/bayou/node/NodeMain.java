@@ -44,18 +44,19 @@ public final class NodeMain {
     BlockingQueue<Inbound> inbox = new LinkedBlockingQueue<>(INBOX_MAX);
     String secret;
     ControlLink master;
+    Endpoints endpoints = Endpoints.fromProperties();
     try {
       secret = RunSecret.readFrom(System.in);
-      master = new ControlLink(Integer.parseInt(args[0]));
+      master = new ControlLink(endpoints, Integer.parseInt(args[0]));
     } catch (java.io.IOException e) {
       Log.debug("master unreachable: %s", e.getMessage());
       Runtime.getRuntime().halt(0); // the master is gone already: nothing to serve
       return;
     }
-    Transport transport = new Transport(inbox, secret);
+    Transport transport = new Transport(inbox, secret, endpoints);
     master.startReading(inbox);
     master.send(new Msg.Hello(Long.parseLong(args[1]), ProcessHandle.current().pid(),
-        transport.port(), secret));
+        transport.address(), secret));
     Role role = awaitAssignment(inbox, transport, master);
     run(role, inbox, master, new InvariantGuard(role, master::send,
         !"false".equals(System.getProperty(INVARIANTS_PROPERTY))));

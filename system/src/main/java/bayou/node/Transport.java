@@ -4,17 +4,11 @@ import bayou.protocol.Inbound;
 import bayou.wire.LineReader;
 import bayou.wire.Msg;
 import bayou.wire.Wire;
-import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -23,17 +17,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * TCP between nodes: a listener whose readers put every decoded message into the node's inbox,
- * and one lazily opened outgoing connection per peer. {@link #send} is called from the event
- * loop only, so the outgoing side needs no locks.
+ * and one outgoing {@link PeerLink} per peer, opened on first use, whose own thread writes: the
+ * event loop only queues, so a stalled or cut connection never blocks it. {@link #send} is
+ * called from the event loop only.
  *
  * <p>Every connection opens with the run's secret ({@link RunSecret}); one that does not within
- * {@link #HANDSHAKE_TIMEOUT_MS} is closed. A line that does not decode to a valid message is
- * dropped with one line on stderr; a line longer than {@link Wire#LINE_BYTES_MAX} closes its
- * connection. Every socket is on loopback and every failure path closes its socket. Drops are
- * counted and said sparingly ({@link bayou.protocol.Drops}).
+ * {@link #HANDSHAKE_TIMEOUT_MS} is closed. Then the sender pings (an empty line) every
+ * {@link PeerLink#HEARTBEAT_MS} and the reader answers each; a reader that hears nothing for
+ * {@link PeerLink#DEAD_AFTER_MS} closes its side. A line that does not decode to a valid
+ * message is dropped with one line on stderr; a line longer than {@link Wire#LINE_BYTES_MAX}
+ * closes its connection. Sockets bind this node's own address ({@link Endpoints}) and every
+ * failure path closes its socket. Drops are counted and said sparingly
+ * ({@link bayou.protocol.Drops}).
  */
 final class Transport {
-  static final int CONNECT_TIMEOUT_MS = 2_000;
   static final int HANDSHAKE_TIMEOUT_MS = 2_000;
   /** How long a reader waits for room in a full inbox before it drops the message. */
   static final long INBOX_PUT_TIMEOUT_MS = 5_000;
@@ -43,43 +40,45 @@ final class Transport {
   private final ServerSocket listener;
   private final BlockingQueue<Inbound> inbox;
   private final String secret;
-  private final Map<Integer, Integer> ports = new HashMap<>();
-  private final Map<Integer, Writer> outgoing = new HashMap<>();
+  private final Endpoints endpoints;
+  private final Map<Integer, Integer> addresses = new HashMap<>();
+  private final Map<Integer, PeerLink> outgoing = new HashMap<>();
   private final AtomicInteger connections = new AtomicInteger();
   private int selfId = -1;
 
-  Transport(BlockingQueue<Inbound> inbox, String secret) throws IOException {
+  Transport(BlockingQueue<Inbound> inbox, String secret, Endpoints endpoints) throws IOException {
     this.inbox = inbox;
     this.secret = secret;
-    this.listener = new ServerSocket(0, 128, InetAddress.getLoopbackAddress());
+    this.endpoints = endpoints;
+    this.listener = new ServerSocket(0, 128, endpoints.self());
     Thread acceptor = new Thread(this::acceptLoop, "accept");
     acceptor.setDaemon(true);
     acceptor.start();
   }
 
-  int port() {
-    return listener.getLocalPort();
+  /** This node's address for the others' address books. */
+  int address() {
+    return endpoints.address(listener.getLocalPort());
   }
 
   void setSelf(int id) {
     selfId = id;
   }
 
-  void learn(Map<Integer, Integer> peerPorts) {
-    peerPorts.forEach((peer, port) -> {
-      Integer was = ports.put(peer, port);
-      if (was != null && !was.equals(port)) {
-        closeOutgoing(peer); // restarted on a new port: the old connection leads nowhere
+  void learn(Map<Integer, Integer> peerAddresses) {
+    peerAddresses.forEach((peer, address) -> {
+      if (!address.equals(addresses.put(peer, address))) {
+        closeOutgoing(peer); // a new address: the old connection leads elsewhere
       }
     });
   }
 
   void forget(int peer) {
-    ports.remove(peer);
+    addresses.remove(peer);
     closeOutgoing(peer);
   }
 
-  /** Sends one message; false when the peer cannot be reached (gone, or never known). */
+  /** Queues one message; false when the peer cannot be reached (gone, never known, down). */
   boolean send(int peer, Msg msg) {
     return sendLine(peer, Wire.encode(selfId, msg));
   }
@@ -89,52 +88,25 @@ final class Transport {
     return Wire.encode(selfId, msg);
   }
 
-  /** Sends an encoded message (see {@link #encode}). */
+  /** Queues an encoded message (see {@link #encode}). */
   boolean sendLine(int peer, String line) {
-    try {
-      Writer writer = outgoing.get(peer);
-      if (writer == null) {
-        writer = connect(peer);
-        if (writer == null) {
-          return false;
-        }
+    PeerLink link = outgoing.get(peer);
+    if (link == null) {
+      Integer address = addresses.get(peer);
+      if (address == null) {
+        return false;
       }
-      writer.write(line);
-      writer.write('\n');
-      writer.flush();
-      return true;
-    } catch (IOException e) {
-      Log.debug("send to %d failed: %s", peer, e.getMessage());
-      closeOutgoing(peer);
-      return false;
+      link = new PeerLink(peer, endpoints.socketOf(address), endpoints.self(), secret);
+      outgoing.put(peer, link);
     }
-  }
-
-  private Writer connect(int peer) throws IOException {
-    Integer port = ports.get(peer);
-    if (port == null) {
-      return null;
-    }
-    Socket socket = new Socket();
-    try {
-      socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-      socket.setTcpNoDelay(true);
-      socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port),
-          CONNECT_TIMEOUT_MS);
-      Writer writer = new BufferedWriter(
-          new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.UTF_8), 1 << 16);
-      writer.write(secret);
-      writer.write('\n');
-      outgoing.put(peer, writer);
-      return writer;
-    } catch (IOException | RuntimeException e) {
-      closeQuietly(socket);
-      throw e;
-    }
+    return link.offer(line);
   }
 
   private void closeOutgoing(int peer) {
-    closeQuietly(outgoing.remove(peer));
+    PeerLink link = outgoing.remove(peer);
+    if (link != null) {
+      link.close();
+    }
   }
 
   static void closeQuietly(Closeable closeable) {
@@ -171,6 +143,7 @@ final class Transport {
   private void serve(Socket socket) {
     try {
       socket.setTcpNoDelay(true);
+      socket.setKeepAlive(true);
       readLoop(socket);
     } catch (IOException e) {
       Log.debug("peer connection ended: %s", e.getMessage());
@@ -187,8 +160,14 @@ final class Transport {
     if (!handshake(socket, in)) {
       return;
     }
+    java.io.OutputStream answers = socket.getOutputStream();
     String line;
     while ((line = in.readLine()) != null) {
+      if (line.isEmpty()) {
+        answers.write('\n'); // a ping: the sender learns the connection is alive
+        answers.flush();
+        continue;
+      }
       Wire.Envelope envelope;
       try {
         envelope = Wire.decode(line);
@@ -219,7 +198,7 @@ final class Transport {
           "a connection that did not present the run's secret");
       return false;
     }
-    socket.setSoTimeout(0); // a peer may rightly stay silent for long: reads wait on the peer
+    socket.setSoTimeout(PeerLink.DEAD_AFTER_MS); // a live peer pings more often than this
     return true;
   }
 
