@@ -226,4 +226,52 @@ class ReplicaTest {
     assertEquals("v", x.read("k", NONE, NONE).value());
     x.checkInvariants();
   }
+
+  /** The root lists itself from the start: a vector without R would read as R retired. */
+  @Test
+  void theRootStartsAsThePrimaryWithItselfInItsVector() {
+    Replica root = Replica.root(Set.of());
+    assertEquals(Map.of("R", 0L), root.versionVector());
+    assertTrue(root.isPrimary());
+    assertFalse(root.isRetiring());
+    assertEquals(0, root.committedCount());
+    Replica other = create(root);
+    assertFalse(other.isPrimary());
+    other.retire(now += 10);
+    assertTrue(other.isRetiring());
+  }
+
+  /** apply says whether anything changed: the changed flag is what triggers gossip. */
+  @Test
+  void applyReportsNewTentativeWritesOnce() {
+    Replica p = Replica.root(Set.of());
+    Replica a = create(p);
+    Replica b = create(p);
+    exchange(p, a);
+    exchange(p, b);
+    a.write(Write.PUT, "k", "v", NONE, NONE, now += 10);
+    WriteBatch batch = a.missingAt(b.versionVector(), b.committedCount());
+    assertEquals(List.of(), batch.committed());
+    assertEquals(1, batch.tentative().size());
+    assertTrue(b.apply(batch));
+    assertFalse(b.apply(batch), "held already");
+    assertEquals(a.digest(), b.digest());
+    assertEquals(1, b.tentativeCount());
+  }
+
+  /** A commit that leaves a gap cannot be placed; the rest of its batch waits too. */
+  @Test
+  void aCommitAfterAGapIsNotApplied() {
+    Replica p = Replica.root(Set.of());
+    Replica a = create(p);
+    p.write(Write.PUT, "k", "1", NONE, NONE, now += 10);
+    p.write(Write.PUT, "k", "2", NONE, NONE, now += 10);
+    List<Write> commits = p.missingAt(a.versionVector(), a.committedCount()).committed();
+    assertEquals(2, commits.size());
+    assertFalse(a.apply(new WriteBatch(List.of(commits.get(1)), List.of())));
+    assertEquals(1, a.committedCount(), "only its CREATE");
+    assertTrue(a.apply(new WriteBatch(commits, List.of())));
+    assertEquals("2", a.read("k", NONE, NONE).value());
+    a.checkInvariants();
+  }
 }
