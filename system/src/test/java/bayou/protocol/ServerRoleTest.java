@@ -552,4 +552,139 @@ class ServerRoleTest {
     assertEquals(List.of(new Write(2_000, "R", Write.CREATE, name, null, 1)), log.committed());
     assertNotNull(log.vv().get(name));
   }
+
+  /** Each kind of input that changes the log marks the batch changed, whatever came before. */
+  @Test
+  void aChangeInABatchIsNotUndoneByTheMessagesAfterIt() {
+    command(s0, 1_000, "watch", 1, null);
+    s0.afterBatch(1_000);
+    fx0.takeReplies();
+    from(s0, 2_000, 9, put(1, "k", "a"));
+    from(s0, 2_000, 1, new Msg.Notice(EMPTY_ROOT));
+    from(s0, 2_000, 1, new Msg.Pull(0, EMPTY_ROOT));
+    from(s0, 2_000, 2, new Msg.Push(0, EMPTY_ROOT, List.of(), List.of(), EMPTY_ROOT,
+        List.of()));
+    s0.afterBatch(2_000);
+    assertEquals(1, fx0.takeReplies().size(), "the put's change is reported");
+    Write x = new Write(2_600, "<2500,R>", Write.PUT, "k", "x", 0); // born after R's 2_000
+    Msg.Summary more = new Msg.Summary(Map.of("R", 2_000L, "<2500,R>", 2_600L), 1);
+    from(s0, 3_000, 1, new Msg.Push(0, new Msg.Summary(Map.of("R", 2_000L), 1), List.of(),
+        List.of(x), more, List.of()));
+    s0.afterBatch(3_000);
+    assertEquals(1, fx0.takeReplies().size(), "the pushed write's change is reported");
+    from(s0, 4_000, 9, new Msg.ClientRequest(2, "delete", "k", null, NONE, NONE));
+    s0.afterBatch(4_000);
+    assertEquals(1, fx0.takeReplies().size(), "the delete's change is reported");
+  }
+
+  @Test
+  void aPushTellsWhatItsSenderAndItsFanoutHold() {
+    s0.afterBatch(1_000);
+    from(s0, 1_500, 1, new Msg.Notice(EMPTY_ROOT));
+    fx0.takeSent();
+    Write x = new Write(7, "<5,R>", Write.PUT, "k", "x", 0);
+    Write y = new Write(9, "<5,R>", Write.PUT, "k", "y", 0);
+    Msg.Summary sender = new Msg.Summary(Map.of("R", 0L, "<5,R>", 9L), 0);
+    from(s0, 2_000, 1, new Msg.Push(0, EMPTY_ROOT, List.of(), List.of(x, y), sender,
+        List.of(0, 2))); // a sender never lists itself
+    s0.afterBatch(2_000);
+    Write cx = new Write(7, "<5,R>", Write.PUT, "k", "x", 1);
+    Write cy = new Write(9, "<5,R>", Write.PUT, "k", "y", 2);
+    Msg.Summary mine = new Msg.Summary(Map.of("R", 0L, "<5,R>", 9L), 2);
+    assertEquals(List.of(new Sent(1, new Msg.Push(0, sender, List.of(cx, cy), List.of(), mine,
+        List.of(1, 2))), new Sent(2, new Msg.Push(0, sender, List.of(cx, cy), List.of(), mine,
+        List.of(1, 2)))), fx0.takeSent(),
+        "the commits go to both, on top of what the push said they hold");
+  }
+
+  @Test
+  void aConflictingCommitBreaksTheServersInvariants() {
+    new ServerRole(5, Set.of(), new RecordingEffects()).checkInvariants(); // no replica yet
+    String name = joinS1(2_000);
+    s1.checkInvariants();
+    Write forged = new Write(1_500, "R", Write.PUT, "k", "forged", 1); // CSN 1 is the CREATE
+    from(s1, 3_000, 0, new Msg.Push(4, EMPTY_ROOT, List.of(forged), List.of(), EMPTY_ROOT,
+        List.of()));
+    IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalStateException.class, s1::checkInvariants);
+    assertEquals(name + ": received CSN 1 as 1500@R, but holds 2000@R there", e.getMessage());
+  }
+
+  @Test
+  void aLargeLogGoesToTheMasterInChunksOfAboutAMegabyte() {
+    String name = joinS1(2_000);
+    String big = "x".repeat(400_000);
+    for (int i = 0; i < 5; i++) {
+      from(s1, 3_000 + i, 9, put(i + 1, "k", big + i));
+    }
+    long log = command(s1, 4_000, "log", -1, null);
+    List<Msg.LogDump> parts = fx1.takeReplies().stream().map(r -> ((Msg.Reply) r).log())
+        .toList();
+    assertEquals(List.of(0, 1, 2), parts.stream().map(Msg.LogDump::part).toList(), "" + log);
+    assertTrue(parts.stream().allMatch(part -> part.parts() == 3 && part.name().equals(name)));
+    assertEquals(List.of(1, 0, 0), parts.stream().map(p -> p.committed().size()).toList());
+    assertEquals(List.of(2, 2, 1), parts.stream().map(p -> p.tentative().size()).toList(),
+        "a chunk ends where the next write would pass a megabyte");
+    assertEquals(List.of(big + 0, big + 1, big + 2, big + 3, big + 4), parts.stream()
+        .flatMap(p -> p.tentative().stream()).map(Write::value).toList());
+  }
+
+  @Test
+  void aFirstWriteOverAMegabyteIsAChunkOfItsOwn() {
+    from(s0, 2_000, 9, put(1, "k", "x".repeat(1_100_000)));
+    from(s0, 2_001, 9, put(2, "k", "small"));
+    command(s0, 3_000, "log", -1, null);
+    List<Msg.LogDump> parts = fx0.takeReplies().stream().map(r -> ((Msg.Reply) r).log())
+        .toList();
+    assertEquals(List.of(1, 1), parts.stream().map(p -> p.committed().size()).toList());
+    assertEquals("small", parts.get(1).committed().get(0).value());
+  }
+
+  @Test
+  void aForgottenIdThatJoinsAgainIsAStrangerAgain() {
+    s0.afterBatch(1_000);
+    from(s0, 1_500, 2, new Msg.Notice(EMPTY_ROOT));
+    command(s0, 2_000, "forget", 2, null);
+    command(s0, 2_000, "servers", -1, PORTS);
+    fx0.takeSent();
+    from(s0, 3_000, 9, put(1, "k", "a"));
+    s0.afterBatch(3_000);
+    Msg.Summary mine = new Msg.Summary(Map.of("R", 3_000L), 1);
+    assertEquals(List.of(new Sent(2, new Msg.Notice(mine))), to(fx0.takeSent(), 2),
+        "what the old server 2 held says nothing of the new one");
+  }
+
+  @Test
+  void unansweredRequestsAreSentAgainEveryResendPeriod() {
+    s0.afterBatch(1_000);
+    long sync = command(s0, 1_000, "sync", 1, null);
+    assertEquals(1_000 + RESEND, s0.wakeAt());
+    fx0.takeSent();
+    for (int round = 1; round <= 3; round++) {
+      s0.afterBatch(1_000 + round * RESEND);
+      assertEquals(List.of(new Sent(1, new Msg.Pull(sync, EMPTY_ROOT))), fx0.takeSent());
+    }
+    fx0.down.add(1);
+    long retire = command(s0, 1_000 + 3 * RESEND, "retire", 2, null);
+    Msg.Handoff handoff = (Msg.Handoff) fx0.takeSent().get(0).msg();
+    assertEquals(retire, handoff.req());
+    for (int round = 4; round <= 6; round++) {
+      s0.afterBatch(1_000 + round * RESEND);
+      assertEquals(List.of(new Sent(2, handoff)), fx0.takeSent());
+    }
+    command(s1, 1_000, "servers", -1, PORTS);
+    long join = command(s1, 1_000, "join", 0, null);
+    fx1.takeSent();
+    for (int round = 1; round <= 3; round++) {
+      s1.afterBatch(1_000 + round * RESEND);
+      assertEquals(List.of(new Sent(0, new Msg.CreateRequest(join))), fx1.takeSent());
+    }
+  }
+
+  @Test
+  void aRetirementArmsItsResend() {
+    s0.afterBatch(1_000);
+    command(s0, 2_000, "retire", 1, null);
+    assertEquals(2_000 + RESEND, s0.wakeAt());
+  }
 }

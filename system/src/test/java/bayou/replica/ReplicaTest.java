@@ -274,4 +274,65 @@ class ReplicaTest {
     assertEquals("2", a.read("k", NONE, NONE).value());
     a.checkInvariants();
   }
+
+  /** A batch computed on a stale guess starts with commits already held; the rest still count. */
+  @Test
+  void heldCommitsAtTheStartOfABatchDoNotStopTheRest() {
+    Replica p = Replica.root(Set.of());
+    Replica a = create(p);
+    p.write(Write.PUT, "k", "1", NONE, NONE, now += 10);
+    WriteBatch stale = p.missingAt(Map.of(), 0); // CREATE(a), which a holds, then a put
+    assertEquals(2, stale.committed().size());
+    assertTrue(a.apply(stale));
+    assertEquals("1", a.read("k", NONE, NONE).value());
+  }
+
+  /** The cached database patched on append must be rebuilt when a write lands before others. */
+  @Test
+  void aReadAfterAnEarlierWriteArrivesSeesTheRolledBackOrder() {
+    Replica primary = Replica.root(Set.of());
+    Replica a = create(primary);
+    Replica b = create(primary);
+    Replica c = create(primary);
+    exchange(primary, a);
+    exchange(primary, b);
+    exchange(primary, c);
+    a.write(Write.PUT, "k", "first", NONE, NONE, now += 10);
+    b.write(Write.PUT, "k", "second", NONE, NONE, now += 10);
+    b.write(Write.PUT, "j", "j1", NONE, NONE, now += 10);
+    exchange(b, c);
+    assertEquals("second", c.read("k", NONE, NONE).value()); // the view is cached now
+    c.write(Write.PUT, "j", "j2", NONE, NONE, now += 10); // appended: patched in place
+    assertEquals("j2", c.read("j", NONE, NONE).value());
+    exchange(a, c); // "first" lands before "second"
+    assertEquals("second", c.read("k", NONE, NONE).value());
+    assertEquals("j2", c.read("j", NONE, NONE).value());
+  }
+
+  /** A stamp is past every stamp seen, even when the clock reads earlier. */
+  @Test
+  void aSlowClockStillStampsPastTheLastWrite() {
+    Replica p = Replica.root(Set.of());
+    Write first = p.write(Write.PUT, "k", "1", NONE, NONE, 5_000);
+    Write second = p.write(Write.PUT, "k", "2", NONE, NONE, 4_000);
+    assertEquals(5_001, second.stamp());
+    assertTrue(first.id().compareTo(second.id()) < 0);
+    Write retire = p.retire(3_000);
+    assertEquals(new Write(5_002, "R", Write.RETIRE, "R", null, 3), retire);
+  }
+
+  /** A vector that misses a held tentative write breaks the invariants. */
+  @Test
+  void theVectorMustCoverHeldTentativeWrites() {
+    Replica p = Replica.root(Set.of());
+    Replica a = create(p);
+    exchange(p, a);
+    a.write(Write.PUT, "k", "v", NONE, NONE, now += 10);
+    Map<String, Long> blind = new java.util.HashMap<>(a.versionVector());
+    blind.put(a.name(), Names.createStamp(a.name())); // before a's put
+    Replica copy = Replica.created(Set.of(), a.name(), a.fullLog(), blind);
+    IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalStateException.class, copy::checkInvariants);
+    assertTrue(e.getMessage().contains("misses held write"), e.getMessage());
+  }
 }
