@@ -664,7 +664,10 @@ class ServerRoleTest {
       s0.afterBatch(1_000 + round * RESEND);
       assertEquals(List.of(new Sent(1, new Msg.Pull(sync, EMPTY_ROOT))), fx0.takeSent());
     }
-    fx0.down.add(1);
+    from(s0, 1_000 + 3 * RESEND, 1, new Msg.Push(sync, EMPTY_ROOT, List.of(), List.of(),
+        EMPTY_ROOT, List.of()));
+    assertEquals(List.of(Msg.Reply.ok(sync)), fx0.takeReplies());
+    fx0.takeSent();
     long retire = command(s0, 1_000 + 3 * RESEND, "retire", 2, null);
     Msg.Handoff handoff = (Msg.Handoff) fx0.takeSent().get(0).msg();
     assertEquals(retire, handoff.req());
@@ -686,5 +689,19 @@ class ServerRoleTest {
     s0.afterBatch(1_000);
     command(s0, 2_000, "retire", 1, null);
     assertEquals(2_000 + RESEND, s0.wakeAt());
+  }
+
+  @Test
+  void aPushFromAPeerThatLacksSomethingIsAnsweredWithAPush() {
+    from(s0, 2_000, 9, put(1, "k", "a"));
+    s0.afterBatch(2_000);
+    fx0.takeSent();
+    from(s0, 3_000, 1, new Msg.Push(0, new Msg.Summary(Map.of("R", 2_000L), 1), List.of(),
+        List.of(), EMPTY_ROOT, List.of()));
+    s0.afterBatch(3_000);
+    Write a = new Write(2_000, "R", Write.PUT, "k", "a", 1);
+    Msg.Summary mine = new Msg.Summary(Map.of("R", 2_000L), 1);
+    assertEquals(List.of(new Sent(1, new Msg.Push(0, EMPTY_ROOT, List.of(a), List.of(), mine,
+        List.of(1)))), to(fx0.takeSent(), 1), "the sender said it lacks the put");
   }
 }

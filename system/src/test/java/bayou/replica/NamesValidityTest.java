@@ -35,7 +35,7 @@ class NamesValidityTest {
     assertEquals("<1234567890123456789,R>", Names.requireValid("<1234567890123456789,R>"));
     assertEquals("<0,<5,R>>", Names.requireValid("<0,<5,R>>"));
     for (String bad : new String[] {"<12345678901234567890,R>", "<,R>", "<5", "<5R>", "<5,R",
-        "<5,R>>", "<5,RX", "<5,Q>", "R>", "RR", ""}) {
+        "<5,R>>", "<5,RX", "<5,Q>", "R>", "RR", "", "<5,"}) {
       assertThrows(IllegalArgumentException.class, () -> Names.requireValid(bad), bad);
     }
   }
@@ -46,6 +46,9 @@ class NamesValidityTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> Names.requireValid(bad));
     assertEquals("not a server name: " + bad.substring(0, 60) + "...", e.getMessage());
+    String sixty = "<5,R" + "x".repeat(56);
+    e = assertThrows(IllegalArgumentException.class, () -> Names.requireValid(sixty));
+    assertEquals("not a server name: " + sixty, e.getMessage(), "60 characters are shown whole");
     String shortBad = "<5,Rx";
     e = assertThrows(IllegalArgumentException.class, () -> Names.requireValid(shortBad));
     assertEquals("not a server name: <5,Rx", e.getMessage());
