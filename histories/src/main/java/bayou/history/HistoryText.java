@@ -16,6 +16,7 @@ import java.nio.file.Path;
  *       1        2.500  3        ok     put    song        http://a/1              s2 &lt;5,0&gt;
  *       3        3.100  4        fail   get    song        ERR_DEP                 s0 0
  *       4        4.000  nemesis  info   break 0 2 -
+ *       5        4.200  4        ok     get    song        http://a/1              s0 0  commits=1
  *       6        5.000  snapshot s0 0  reason=final primary committed=1 tentative=1 vv={0=4}
  * </pre>
  */

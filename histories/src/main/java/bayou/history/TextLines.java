@@ -29,7 +29,7 @@ final class TextLines {
     return List.of(b.toString(),
         "# time-ms: milliseconds since the history began; server: master id and Bayou name;",
         "# nemesis rows: fault and arguments; snapshot rows: a server's log (committed, tentative,"
-            + " version vector)");
+            + " version vector); commits: writes the server had committed when it read");
   }
 
   static void append(StringBuilder b, HistoryEvent event) {
@@ -71,6 +71,9 @@ final class TextLines {
     padRight(b, shown, 24);
     if (e.server() != -1 || e.serverName() != null) {
       b.append(server(e.server(), e.serverName()));
+    }
+    if (e.commits() != null) {
+      b.append("  commits=").append(e.commits()); // with vv, names the log the get read
     }
   }
 

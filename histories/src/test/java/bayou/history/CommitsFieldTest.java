@@ -46,4 +46,23 @@ class CommitsFieldTest {
     HistoryJson.importJsonl(jsonl, imported);
     assertEquals(read, HistoryReader.readAll(imported));
   }
+
+  @Test
+  void historyTxtShowsTheCommitCountOfAGet() {
+    Path run = tmp.resolve("run");
+    try (ChronicleHistory history = ChronicleHistory.create(run)) {
+      history.record(get(17L));
+      history.record(get(null));
+    }
+    ByteArrayOutputStream shown = new ByteArrayOutputStream();
+    try (java.io.PrintStream out = new java.io.PrintStream(shown, true, StandardCharsets.UTF_8)) {
+      HistoryText.show(run, out);
+    }
+    List<String> lines = shown.toString(StandardCharsets.UTF_8).lines()
+        .skip(HistoryText.HEADER_LINES).toList();
+    assertEquals(2, lines.size(), lines.toString());
+    assertTrue(lines.get(0).endsWith("ok     get    k           v                       s0 R"
+        + "  commits=17"), lines.get(0));
+    assertTrue(lines.get(1).endsWith("s0 R"), lines.get(1));
+  }
 }

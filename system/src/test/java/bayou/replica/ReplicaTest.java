@@ -226,4 +226,113 @@ class ReplicaTest {
     assertEquals("v", x.read("k", NONE, NONE).value());
     x.checkInvariants();
   }
+
+  /** The root lists itself from the start: a vector without R would read as R retired. */
+  @Test
+  void theRootStartsAsThePrimaryWithItselfInItsVector() {
+    Replica root = Replica.root(Set.of());
+    assertEquals(Map.of("R", 0L), root.versionVector());
+    assertTrue(root.isPrimary());
+    assertFalse(root.isRetiring());
+    assertEquals(0, root.committedCount());
+    Replica other = create(root);
+    assertFalse(other.isPrimary());
+    other.retire(now += 10);
+    assertTrue(other.isRetiring());
+  }
+
+  /** apply says whether anything changed: the changed flag is what triggers gossip. */
+  @Test
+  void applyReportsNewTentativeWritesOnce() {
+    Replica p = Replica.root(Set.of());
+    Replica a = create(p);
+    Replica b = create(p);
+    exchange(p, a);
+    exchange(p, b);
+    a.write(Write.PUT, "k", "v", NONE, NONE, now += 10);
+    WriteBatch batch = a.missingAt(b.versionVector(), b.committedCount());
+    assertEquals(List.of(), batch.committed());
+    assertEquals(1, batch.tentative().size());
+    assertTrue(b.apply(batch));
+    assertFalse(b.apply(batch), "held already");
+    assertEquals(a.digest(), b.digest());
+    assertEquals(1, b.tentativeCount());
+  }
+
+  /** A commit that leaves a gap cannot be placed; the rest of its batch waits too. */
+  @Test
+  void aCommitAfterAGapIsNotApplied() {
+    Replica p = Replica.root(Set.of());
+    Replica a = create(p);
+    p.write(Write.PUT, "k", "1", NONE, NONE, now += 10);
+    p.write(Write.PUT, "k", "2", NONE, NONE, now += 10);
+    List<Write> commits = p.missingAt(a.versionVector(), a.committedCount()).committed();
+    assertEquals(2, commits.size());
+    assertFalse(a.apply(new WriteBatch(List.of(commits.get(1)), List.of())));
+    assertEquals(1, a.committedCount(), "only its CREATE");
+    assertTrue(a.apply(new WriteBatch(commits, List.of())));
+    assertEquals("2", a.read("k", NONE, NONE).value());
+    a.checkInvariants();
+  }
+
+  /** A batch computed on a stale guess starts with commits already held; the rest still count. */
+  @Test
+  void heldCommitsAtTheStartOfABatchDoNotStopTheRest() {
+    Replica p = Replica.root(Set.of());
+    Replica a = create(p);
+    p.write(Write.PUT, "k", "1", NONE, NONE, now += 10);
+    WriteBatch stale = p.missingAt(Map.of(), 0); // CREATE(a), which a holds, then a put
+    assertEquals(2, stale.committed().size());
+    assertTrue(a.apply(stale));
+    assertEquals("1", a.read("k", NONE, NONE).value());
+  }
+
+  /** The cached database patched on append must be rebuilt when a write lands before others. */
+  @Test
+  void aReadAfterAnEarlierWriteArrivesSeesTheRolledBackOrder() {
+    Replica primary = Replica.root(Set.of());
+    Replica a = create(primary);
+    Replica b = create(primary);
+    Replica c = create(primary);
+    exchange(primary, a);
+    exchange(primary, b);
+    exchange(primary, c);
+    a.write(Write.PUT, "k", "first", NONE, NONE, now += 10);
+    b.write(Write.PUT, "k", "second", NONE, NONE, now += 10);
+    b.write(Write.PUT, "j", "j1", NONE, NONE, now += 10);
+    exchange(b, c);
+    assertEquals("second", c.read("k", NONE, NONE).value()); // the view is cached now
+    c.write(Write.PUT, "j", "j2", NONE, NONE, now += 10); // appended: patched in place
+    assertEquals("j2", c.read("j", NONE, NONE).value());
+    exchange(a, c); // "first" lands before "second"
+    assertEquals("second", c.read("k", NONE, NONE).value());
+    assertEquals("j2", c.read("j", NONE, NONE).value());
+  }
+
+  /** A stamp is past every stamp seen, even when the clock reads earlier. */
+  @Test
+  void aSlowClockStillStampsPastTheLastWrite() {
+    Replica p = Replica.root(Set.of());
+    Write first = p.write(Write.PUT, "k", "1", NONE, NONE, 5_000);
+    Write second = p.write(Write.PUT, "k", "2", NONE, NONE, 4_000);
+    assertEquals(5_001, second.stamp());
+    assertTrue(first.id().compareTo(second.id()) < 0);
+    Write retire = p.retire(3_000);
+    assertEquals(new Write(5_002, "R", Write.RETIRE, "R", null, 3), retire);
+  }
+
+  /** A vector that misses a held tentative write breaks the invariants. */
+  @Test
+  void theVectorMustCoverHeldTentativeWrites() {
+    Replica p = Replica.root(Set.of());
+    Replica a = create(p);
+    exchange(p, a);
+    a.write(Write.PUT, "k", "v", NONE, NONE, now += 10);
+    Map<String, Long> blind = new java.util.HashMap<>(a.versionVector());
+    blind.put(a.name(), Names.createStamp(a.name())); // before a's put
+    Replica copy = Replica.created(Set.of(), a.name(), a.fullLog(), blind);
+    IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalStateException.class, copy::checkInvariants);
+    assertTrue(e.getMessage().contains("misses held write"), e.getMessage());
+  }
 }

@@ -1,0 +1,37 @@
+package bayou.replica;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The vector's own answers, apart from the replica that keeps it. */
+class VersionVectorTest {
+  @Test
+  void advanceOnlyRaisesAndDropForgets() {
+    VersionVector vv = new VersionVector(Map.of("R", 5L));
+    assertEquals(Map.of("R", 5L), vv.toMap());
+    vv.advance("R", 3);
+    assertEquals(Map.of("R", 5L), vv.toMap(), "never lowered");
+    vv.advance("<1,R>", 2);
+    assertEquals(Map.of("R", 5L, "<1,R>", 2L), vv.toMap());
+    assertTrue(vv.has("<1,R>"));
+    vv.drop("<1,R>");
+    assertFalse(vv.has("<1,R>"));
+    assertEquals(Map.of("R", 5L), vv.toMap(), "a drop is seen by the next toMap");
+    vv.drop("<1,R>");
+    assertEquals(Map.of("R", 5L), vv.toMap());
+    assertEquals("{R=5}", vv.toString());
+  }
+
+  @Test
+  void coversVectorComparesEveryEntry() {
+    VersionVector small = new VersionVector(Map.of("R", 5L));
+    VersionVector big = new VersionVector(Map.of("R", 6L, "<1,R>", 2L));
+    assertTrue(big.coversVector(small));
+    assertFalse(small.coversVector(big));
+    assertTrue(small.coversVector(small));
+  }
+}
