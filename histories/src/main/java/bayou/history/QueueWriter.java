@@ -112,6 +112,7 @@ final class QueueWriter implements AutoCloseable {
 
   /** An on-heap buffer; callers serialize writes, so Chronicle's one-thread check is off. */
   static Bytes<?> heapBytes() {
+    ChronicleFlags.prepare(); // before Chronicle's first class loads: quiet, and out of ~
     Bytes<?> bytes = Bytes.allocateElasticOnHeap(1 << 12);
     bytes.singleThreadedCheckDisabled(true);
     return bytes;

@@ -29,11 +29,12 @@ class ServerRoleTest {
   private static final long BACKSTOP = ServerRole.BACKSTOP_GOSSIP_MICROS;
   private static final long RESEND = ServerRole.RESEND_MICROS;
   private static final long PULL_TIMEOUT = ServerRole.PULL_TIMEOUT_MICROS;
+  private static final long CHUNK = bayou.wire.Wire.chunkBytes(bayou.wire.Wire.LINE_BYTES_MAX);
 
   private final RecordingEffects fx0 = new RecordingEffects();
-  private final ServerRole s0 = new ServerRole(0, Set.of(), fx0);
+  private final ServerRole s0 = new ServerRole(0, Set.of(), fx0, CHUNK);
   private final RecordingEffects fx1 = new RecordingEffects();
-  private final ServerRole s1 = new ServerRole(1, Set.of(), fx1);
+  private final ServerRole s1 = new ServerRole(1, Set.of(), fx1, CHUNK);
   private long req = 100;
 
   @BeforeEach
@@ -128,7 +129,7 @@ class ServerRoleTest {
         new Msg.Reply(log, true, null, null, null, new Msg.LogDump("R", true, List.of(write),
             List.of(), Map.of("R", 2_000L)), null)), fx0.takeReplies());
     RecordingEffects fx = new RecordingEffects();
-    ServerRole blank = new ServerRole(5, Set.of(), fx);
+    ServerRole blank = new ServerRole(5, Set.of(), fx, CHUNK);
     long blankDigest = command(blank, 1, "digest", -1, null);
     long blankLog = command(blank, 1, "log", -1, null);
     assertEquals(List.of(new Msg.Reply(blankDigest, true, null, null, null, null, null),
@@ -160,18 +161,20 @@ class ServerRoleTest {
     from(s0, 7_000, 9, put(1, "k", "a"));
     Msg.ClientReply accepted = new Msg.ClientReply(1, "ok", null, null, Map.of("R", 7_000L),
         new WriteId(7_000, "R"), null, "R");
-    assertEquals(List.of(new Sent(9, accepted)), fx0.takeSent());
+    assertEquals(List.of(), fx0.takeSent(), "the answer waits for the batch's save");
     s0.afterBatch(7_000);
     Write a = new Write(7_000, "R", Write.PUT, "k", "a", 1);
     Msg.Summary afterA = new Msg.Summary(Map.of("R", 7_000L), 1);
-    assertEquals(List.of(new Sent(1, new Msg.Push(0, EMPTY_ROOT, List.of(a), List.of(), afterA,
-        List.of(1))), new Sent(2, new Msg.Notice(afterA))), fx0.takeSent());
+    assertEquals(List.of(new Sent(9, accepted), new Sent(1, new Msg.Push(0, EMPTY_ROOT,
+        List.of(a), List.of(), afterA, List.of(1))), new Sent(2, new Msg.Notice(afterA))),
+        fx0.takeSent());
     from(s0, 8_000, 9, put(2, "k", "b"));
     fx0.takeSent();
     s0.afterBatch(8_000);
     Write b = new Write(8_000, "R", Write.PUT, "k", "b", 2);
     Msg.Summary afterB = new Msg.Summary(Map.of("R", 8_000L), 2);
-    assertEquals(List.of(new Sent(1, new Msg.Push(0, afterA, List.of(b), List.of(), afterB,
+    assertEquals(List.of(new Sent(9, new Msg.ClientReply(2, "ok", null, null,
+        Map.of("R", 8_000L), new WriteId(8_000, "R"), null, "R")), new Sent(1, new Msg.Push(0, afterA, List.of(b), List.of(), afterB,
         List.of(1))), new Sent(2, new Msg.Notice(afterB))), fx0.takeSent(),
         "the second push assumes the first arrived");
   }
@@ -321,6 +324,7 @@ class ServerRoleTest {
     Write x = new Write(7, "<5,R>", Write.PUT, "k", "x", 0);
     from(s0, 2_000, 1, new Msg.Push(0, EMPTY_ROOT, List.of(), List.of(x), more, List.of()));
     from(s0, 2_000, 9, put(1, "k", "a")); // a paused server still serves its clients
+    s0.afterBatch(2_000); // once the batch is saved
     assertEquals(List.of(9), fx0.takeSent().stream().map(Sent::peer).toList());
     s0.afterBatch(1_000 + BACKSTOP);
     assertEquals(List.of(), fx0.takeSent(), "no gossip while paused");
@@ -362,16 +366,21 @@ class ServerRoleTest {
     from(s0, 2_000, 9, put(1, "k", "a"));
     Msg.ClientReply putReply = new Msg.ClientReply(1, "ok", null, null, Map.of("R", 2_000L),
         new WriteId(2_000, "R"), null, "R");
-    assertEquals(List.of(new Sent(9, putReply)), fx0.takeSent());
+    s0.afterBatch(2_000); // a write is answered once its batch is saved
+    assertEquals(List.of(new Sent(9, putReply)), to(fx0.takeSent(), 9));
     from(s0, 2_100, 9, put(1, "k", "a"));
-    assertEquals(List.of(new Sent(9, putReply)), fx0.takeSent(), "the same request again");
+    s0.afterBatch(2_100);
+    assertEquals(List.of(new Sent(9, putReply)), to(fx0.takeSent(), 9), "the same request again");
     from(s0, 2_200, 9, new Msg.ClientRequest(2, "get", "k", null, NONE, Map.of("R", 2_000L)));
     assertEquals(List.of(new Sent(9, new Msg.ClientReply(2, "ok", "a", null,
         Map.of("R", 2_000L), null, new WriteId(2_000, "R"), "R", 1L))), fx0.takeSent());
     from(s0, 2_300, 9, new Msg.ClientRequest(3, "delete", "k", null, NONE, NONE));
     fx0.takeSent();
+    s0.afterBatch(2_300);
+    fx0.takeSent();
     from(s0, 2_400, 9, put(2, "k", "late"));
-    assertEquals(List.of(), fx0.takeSent(), "an older request is stale: no answer");
+    s0.afterBatch(2_400);
+    assertEquals(List.of(), to(fx0.takeSent(), 9), "an older request is stale: no answer");
     from(s0, 2_500, 9, new Msg.ClientRequest(4, "get", "k", null, Map.of("R", 9_999L), NONE));
     assertEquals(List.of(new Sent(9, new Msg.ClientReply(4, "ERR_DEP", null, "ERR_DEP",
         Map.of("R", 2_300L), null, null, "R", 2L))), fx0.takeSent());
@@ -511,6 +520,7 @@ class ServerRoleTest {
     from(s1, 4_000, 0, new Msg.Notice(new Msg.Summary(Map.of("R", 9_000L), 5)));
     from(s1, 4_000, 0, new Msg.Pull(0, EMPTY_ROOT));
     from(s1, 4_000, 9, put(1, "k", "a"));
+    s1.afterBatch(4_000);
     assertEquals(List.of(new Sent(9, new Msg.ClientReply(1, "dropped", null, "dropped",
         Map.of("R", 2_000L, name, 3_000L), null, null, name))), fx1.takeSent(),
         "a retiree pulls nothing, answers no pull and drops client writes");
@@ -523,11 +533,15 @@ class ServerRoleTest {
   void aRetiringPrimaryHandsOverTheRole() {
     joinS1(2_000);
     from(s1, 2_500, 9, put(1, "k", "a"));
+    s1.afterBatch(2_500);
+    fx1.takeSent();
     long retire = command(s0, 3_000, "retire", 1, null);
     Msg.Handoff handoff = (Msg.Handoff) fx0.takeSent().get(0).msg();
     assertTrue(handoff.primary());
     from(s1, 3_100, 0, handoff);
-    from(s0, 3_200, 1, fx1.takeSent().get(1).msg());
+    s1.afterBatch(3_100);
+    from(s0, 3_200, 1, fx1.takeSent().stream().map(Sent::msg)
+        .filter(m -> m instanceof Msg.HandoffAck).findFirst().orElseThrow());
     assertEquals(List.of(new Msg.Reply(retire, true, null, "R", null, null, null)),
         fx0.takeReplies());
     command(s1, 3_300, "digest", -1, null);
@@ -599,7 +613,7 @@ class ServerRoleTest {
 
   @Test
   void aConflictingCommitBreaksTheServersInvariants() {
-    new ServerRole(5, Set.of(), new RecordingEffects()).checkInvariants(); // no replica yet
+    new ServerRole(5, Set.of(), new RecordingEffects(), CHUNK).checkInvariants(); // no replica yet
     String name = joinS1(2_000);
     s1.checkInvariants();
     Write forged = new Write(1_500, "R", Write.PUT, "k", "forged", 1); // CSN 1 is the CREATE
