@@ -66,6 +66,7 @@ public final class RecordingCluster extends ForwardingCluster {
   @Override
   public String retireServer(int id) {
     String name = cluster.retireServer(id);
+    held.remove(id); // its log is no base for anything now
     nemesis("retireServer", id, -1, name);
     return name;
   }

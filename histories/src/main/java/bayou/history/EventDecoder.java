@@ -28,6 +28,8 @@ final class EventDecoder {
   private final Map<LogEntry, LogEntry> sharedEntries = new HashMap<>();
   /** Each server's committed log in its last snapshot read: the base of the next delta. */
   private final Map<Integer, List<LogEntry>> lastCommitted = new HashMap<>();
+  /** Each server's tentative part in its last snapshot read. */
+  private final Map<Integer, List<LogEntry>> lastTentative = new HashMap<>();
 
   HistoryEvent read(Bytes<?> in) {
     byte tag = in.readByte();
@@ -78,6 +80,10 @@ final class EventDecoder {
     int b = (int) (in.readStopBit() - 1);
     String name = (mask & NAME) != 0 ? readSymbol(in) : null;
     String detail = (mask & DETAIL) != 0 ? in.readUtf8() : null;
+    if (f.equals(FORGETS_BASE)) {
+      lastCommitted.remove(a);
+      lastTentative.remove(a);
+    }
     return new NemesisEvent(index, time, f, a, b, name, detail);
   }
 
@@ -101,7 +107,16 @@ final class EventDecoder {
       committed = readEntries(in);
     }
     lastCommitted.put(server, committed);
-    List<LogEntry> tentative = readEntries(in);
+    List<LogEntry> tentative;
+    if ((mask & TENTATIVE_SAME) != 0) {
+      tentative = lastTentative.get(server);
+      if (tentative == null) {
+        throw new IllegalStateException("corrupt snapshot: repeats a tentative part never read");
+      }
+    } else {
+      tentative = readEntries(in);
+    }
+    lastTentative.put(server, tentative);
     Map<String, Long> vv = readMap(in);
     return new SnapshotEvent(index, time, server, serverName, reason, (mask & PRIMARY) != 0,
         committed, tentative, vv);

@@ -23,7 +23,10 @@ final class EventEncoder {
   private final List<String> provisional = new ArrayList<>();
   /** Each server's committed log in its last written snapshot: the base of the next delta. */
   private final Map<Integer, List<LogEntry>> lastCommitted = new HashMap<>();
+  /** Each server's tentative part in its last written snapshot. */
+  private final Map<Integer, List<LogEntry>> lastTentative = new HashMap<>();
   private SnapshotEvent pendingSnapshot; // written, not yet committed
+  private int pendingForget = -1; // a retired server's bases, forgotten once its event is written
 
   /**
    * Rejects what the format cannot hold before anything is written, so a bad event never leaves
@@ -64,7 +67,13 @@ final class EventEncoder {
     provisional.clear();
     if (pendingSnapshot != null) {
       lastCommitted.put(pendingSnapshot.server(), pendingSnapshot.committed());
+      lastTentative.put(pendingSnapshot.server(), pendingSnapshot.tentative());
       pendingSnapshot = null;
+    }
+    if (pendingForget >= 0) {
+      lastCommitted.remove(pendingForget);
+      lastTentative.remove(pendingForget);
+      pendingForget = -1;
     }
   }
 
@@ -75,6 +84,7 @@ final class EventEncoder {
     }
     provisional.clear();
     pendingSnapshot = null;
+    pendingForget = -1;
   }
 
   private void writeOp(OpEvent e, Bytes<?> out) {
@@ -144,13 +154,19 @@ final class EventEncoder {
     if ((mask & DETAIL) != 0) {
       out.writeUtf8(e.detail());
     }
+    if (e.f().equals(FORGETS_BASE)) {
+      pendingForget = e.a();
+    }
   }
 
   private void writeSnapshot(SnapshotEvent e, Bytes<?> out) {
+    List<LogEntry> tentativeBefore = lastTentative.get(e.server());
+    boolean tentativeSame = tentativeBefore != null && tentativeBefore.equals(e.tentative());
     int mask = (e.serverName() != null ? SNAPSHOT_SERVER_NAME : 0)
         | (e.reason() != null ? REASON : 0)
         | (e.primary() ? PRIMARY : 0)
-        | COMMITTED_DELTA;
+        | COMMITTED_DELTA
+        | (tentativeSame ? TENTATIVE_SAME : 0);
     out.writeByte(SNAPSHOT);
     out.writeStopBit(e.index());
     out.writeStopBit(e.timeNanos());
@@ -166,7 +182,9 @@ final class EventEncoder {
     int shared = sharedPrefix(lastCommitted.getOrDefault(e.server(), List.of()), committed);
     out.writeStopBit(shared);
     writeEntries(committed.subList(shared, committed.size()), out);
-    writeEntries(e.tentative(), out);
+    if (!tentativeSame) {
+      writeEntries(e.tentative(), out);
+    }
     writeMap(e.vv(), out);
     pendingSnapshot = e;
   }

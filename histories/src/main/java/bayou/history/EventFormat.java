@@ -61,6 +61,14 @@ final class EventFormat {
   static final int REASON = 1 << 1;
   static final int PRIMARY = 1 << 2;
   static final int COMMITTED_DELTA = 1 << 3;
+  /** The tentative part equals the same server's in its previous snapshot: no entries follow. */
+  static final int TENTATIVE_SAME = 1 << 4;
+  /**
+   * The nemesis step after which a server's previous snapshot is no longer a base for deltas:
+   * writer and reader both forget it there, so a long run does not keep every retired server's
+   * log (both see the same events, so they agree).
+   */
+  static final String FORGETS_BASE = "retireServer";
 
   // LogEntry presence bits.
   static final int ENTRY_KEY = 1;

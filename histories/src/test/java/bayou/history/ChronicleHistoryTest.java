@@ -195,6 +195,35 @@ class ChronicleHistoryTest {
   }
 
   /**
+   * A tentative part equal to the server's previous one is written as a flag; after a
+   * retireServer, writer and reader both forget the server's bases, and what follows still
+   * reads back exactly.
+   */
+  @Test
+  void repeatedTentativePartsAndForgottenBasesReadBackExactly() {
+    Path run = tmp.resolve("run");
+    List<LogEntry> log = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      log.add(new LogEntry(new WriteId(i, "R"), i + 1, "PUT", "k" + i % 3, "v" + i));
+    }
+    List<LogEntry> tentative = List.of(new LogEntry(new WriteId(99, "<1,R>"), 0, "PUT", "k",
+        "t"));
+    List<HistoryEvent> written = new ArrayList<>();
+    try (ChronicleHistory history = ChronicleHistory.create(run)) {
+      for (int round = 0; round < 3; round++) {
+        written.add(history.record(new SnapshotEvent(-1, -1, 1, "<1,R>", "periodic", false,
+            log.subList(0, 5 + round), tentative, Map.of())));
+      }
+      written.add(history.record(NemesisEvent.of("retireServer", 1, -1, "<1,R>", null)));
+      written.add(history.record(new SnapshotEvent(-1, -1, 1, "<1,R>", "periodic", false,
+          log.subList(0, 3), tentative, Map.of())));
+      written.add(history.record(new SnapshotEvent(-1, -1, 1, "<1,R>", "final", false,
+          log, List.of(), Map.of())));
+    }
+    assertEquals(written, HistoryReader.readAll(run));
+  }
+
+  /**
    * Whole-log snapshots of a long run are large documents (here about 900 KB each, each server a
    * log of its own so no delta helps), written across the queue's 1 MB blocks. Reading such a
    * document back out of the mapped file for the digest once crashed the JVM.

@@ -238,5 +238,7 @@ public final class SimNode implements Effects {
     alive = false;
     inbox.clear();
     timerGeneration++;
+    role = null; // a stopped node's replica (a whole log) is garbage: long runs stop hundreds
+    invariants = null;
   }
 }
