@@ -17,12 +17,12 @@ final class SlowNemesis implements Nemesis {
   }
 
   @Override public boolean possible(Model model, GeneratorOptions options) {
-    return !model.fastSteps().isEmpty() || !candidates(model).isEmpty();
+    return !undoable(model).isEmpty() || !candidates(model).isEmpty();
   }
 
   @Override public void plan(Plan plan, Dice dice, GeneratorOptions options) {
     Model m = plan.model();
-    List<Step> undo = m.fastSteps();
+    List<Step> undo = undoable(m);
     List<Step> slow = candidates(m);
     if (!undo.isEmpty() && (slow.isEmpty() || dice.chance(0.5))) {
       plan.add(dice.pick(undo));
@@ -32,6 +32,14 @@ final class SlowNemesis implements Nemesis {
     List<Step> links = slow.stream().filter(s -> ((Step.Slow) s).b() >= 0).toList();
     boolean whole = !servers.isEmpty() && (links.isEmpty() || dice.chance(WHOLE_SERVER));
     plan.add(dice.pick(whole ? servers : links));
+  }
+
+  /** The slow faults in effect whose servers are up (a killed or frozen one waits). */
+  private static List<Step> undoable(Model m) {
+    return m.fastSteps().stream().filter(step -> {
+      Step.Fast fast = (Step.Fast) step;
+      return m.isLive(fast.a()) && (fast.b() < 0 || m.isLive(fast.b()));
+    }).toList();
   }
 
   /** Every slow step that is not in effect yet. */
