@@ -134,8 +134,10 @@ public final class SimCluster extends NodeCluster {
         if (reply.digest() != null) {
           digestListener.accept(reply.digest());
         }
-        CompletableFuture<Msg.Reply> future = calls.get(reply.req());
-        if (reply.req() != 0 && future != null) {
+        // removed when answered: an operation submitted without an await (the simulated
+        // campaign's clients) would otherwise keep every reply of a long run
+        CompletableFuture<Msg.Reply> future = reply.req() == 0 ? null : calls.remove(reply.req());
+        if (future != null) {
           future.complete(reply);
         } else if (reply.req() == 0 && !reply.ok() && reply.error() != null) {
           violationListener.accept(reply.error());
