@@ -299,9 +299,13 @@ public abstract class NodeCluster implements Cluster {
     topology.removeServer(id);
     stabilizer.forget(id);
     node.stop();
+    retired(id);
     broadcast(allNodes(), "forget", id, null); // so requests to it fail at once: dropped
     return reply.name();
   }
+
+  /** Server {@code id} has retired for good: whatever is kept for a restart can go. */
+  void retired(int id) {}
 
   @Override
   public synchronized void joinClient(int client, int server) {

@@ -37,6 +37,11 @@ public final class SimCluster extends NodeCluster {
     return sim;
   }
 
+  @Override
+  void retired(int id) {
+    sim.forgetDisk(id); // in memory: a long run retires hundreds of servers
+  }
+
   /** Virtual time in microseconds. */
   public long now() {
     return sim.scheduler().now();

@@ -78,6 +78,11 @@ public final class Simulation {
     return disks.computeIfAbsent(id, any -> new ArrayList<>());
   }
 
+  /** A retired server's disk: it never restarts. */
+  public void forgetDisk(int id) {
+    disks.remove(id);
+  }
+
   /** Nodes skip the invariant checks after every batch (to measure what they cost). */
   public void skipInvariants() {
     checkInvariants = false;
