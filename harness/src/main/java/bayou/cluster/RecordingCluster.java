@@ -5,12 +5,12 @@ import bayou.history.LogEntry;
 import bayou.history.NemesisEvent;
 import bayou.history.OpEvent;
 import bayou.history.OpType;
+import bayou.history.SharedPrefixList;
 import bayou.history.SnapshotEvent;
 import bayou.cluster.Cluster.CommittedPrefix;
 import bayou.replica.LogDigest;
 import bayou.replica.Write;
 import bayou.wire.Msg;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -325,14 +325,12 @@ public final class RecordingCluster extends ForwardingCluster {
 
     /** This log, then the writes the server sent after it. */
     HeldLog extend(List<Write> after, List<LogEntry> afterEntries) {
-      List<LogEntry> joined = new ArrayList<>(entries.size() + afterEntries.size());
-      joined.addAll(entries);
-      joined.addAll(afterEntries);
+      List<LogEntry> joined = SharedPrefixList.extend(entries, entries.size(), afterEntries);
       long extended = hash;
       for (Write write : after) {
         extended = LogDigest.foldCommitted(extended, write.id());
       }
-      return new HeldLog(java.util.Collections.unmodifiableList(joined), extended);
+      return new HeldLog(joined, extended);
     }
 
     CommittedPrefix prefix() {

@@ -10,9 +10,10 @@ import java.util.RandomAccess;
  * with that server's other snapshots. Committed logs only grow, so a snapshot that extends the
  * previous one appends to the shared list instead of copying it: a history read back holds each
  * committed entry about once, not once per snapshot, and reading a snapshot costs what it added.
- * Read-only; appends happen only while the history is read, in its one reading thread.
+ * Read-only; appends happen only in the one thread that reads the history (or, in the
+ * recorder, that takes the snapshots).
  */
-final class SharedPrefixList extends AbstractList<LogEntry> implements RandomAccess {
+public final class SharedPrefixList extends AbstractList<LogEntry> implements RandomAccess {
   private final ArrayList<LogEntry> backing;
   private final int size;
 
@@ -26,7 +27,7 @@ final class SharedPrefixList extends AbstractList<LogEntry> implements RandomAcc
    * when {@code before} is the whole of its shared list, copied otherwise (a log that shrank or
    * changed, which only a defect does).
    */
-  static List<LogEntry> extend(List<LogEntry> before, int shared, List<LogEntry> added) {
+  public static List<LogEntry> extend(List<LogEntry> before, int shared, List<LogEntry> added) {
     if (before instanceof SharedPrefixList prefix && shared == prefix.size
         && prefix.backing.size() == prefix.size) {
       prefix.backing.addAll(added);
