@@ -71,7 +71,12 @@ public final class Shrinker {
     /** The time limit stopped it; the result fails but may not be minimal. */
     TIME_LIMIT,
     /** The (repaired) input itself did not fail; the result is the input. */
-    NOT_REPRODUCED
+    NOT_REPRODUCED,
+    /**
+     * Set by callers whose replays are not exact (real processes): the smallest scripts found
+     * failed only in some replays, so the result is a larger one that failed in every replay.
+     */
+    NOT_ALWAYS_REPRODUCED
   }
 
   /**

@@ -28,17 +28,24 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Replays a course script on a fresh cluster, as {@code bin/bayou master --history} would (steps
  * in order, then heal, stabilize and final snapshots), and checks the recorded history.
  */
-final class Replay {
+final class Replay implements ReplayCheck {
   /** Replays run many times: a system that does not settle is judged by its logs, sooner. */
   static final Duration STABILIZE_BASE = Duration.ofSeconds(1);
 
   private final Function<List<Step>, NodeCluster> clusters;
   private final Path scratch;
+  private final boolean exact;
   private final AtomicInteger runs = new AtomicInteger();
 
-  private Replay(Function<List<Step>, NodeCluster> clusters, Path scratch) {
+  private Replay(Function<List<Step>, NodeCluster> clusters, Path scratch, boolean exact) {
     this.clusters = clusters;
     this.scratch = scratch;
+    this.exact = exact;
+  }
+
+  @Override
+  public boolean exact() {
+    return exact;
   }
 
   /** Replays on real processes from {@code pool}. */
@@ -46,12 +53,12 @@ final class Replay {
     return new Replay(steps -> {
       pool.prepare(processesNeeded(steps)); // boot them side by side, not one join at a time
       return new ProcessCluster(pool, bug);
-    }, scratch);
+    }, scratch, false);
   }
 
   /** Replays in the simulator, each from the same seed: a replay is exact. */
   static Replay simulated(long seed, NetworkOptions network, String bug, Path scratch) {
-    return new Replay(steps -> new SimCluster(seed, network, bug), scratch);
+    return new Replay(steps -> new SimCluster(seed, network, bug), scratch, true);
   }
 
   /** The checker's name of the result that says a replay's steps failed. */
@@ -62,7 +69,8 @@ final class Replay {
    * replay is not the script: the results then end with an unknown {@link #REPLAY} result
    * saying how many failed, so that no one takes such a replay for a passing one.
    */
-  List<CheckResult> check(List<Step> steps) {
+  @Override
+  public List<CheckResult> check(List<Step> steps) {
     History.Builder history = History.builder();
     Failures failures = new Failures();
     try (NodeCluster cluster = clusters.apply(steps).stabilizeBase(STABILIZE_BASE)) {

@@ -7,6 +7,7 @@ import bayou.gen.Shrinker;
 import bayou.gen.Step;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -21,12 +22,21 @@ final class ShrinkSearch {
   /** The first prefix tried, past the opening joins; each next one is twice as long. */
   static final int FIRST_PREFIX_STEPS = 32;
 
+  /**
+   * Replays on real processes are not exact: a candidate that failed once may pass the next
+   * time (a gossip that happened to come late). The result must fail this many more replays in
+   * a row before it is kept; else a larger candidate that does is kept instead.
+   */
+  static final int CONFIRMATIONS = 2;
+  /** How many of the smallest candidates are tried for confirmation before the prefix is. */
+  static final int CONFIRM_CANDIDATES = 4;
+
   /** Live progress is redrawn at most this often, and only on a terminal. */
   static final long PROGRESS_EVERY_NANOS = 1_000_000_000L;
   /** Back to the start of the line and erase it: the progress line is drawn over. */
   static final String CLEAR = "\r\u001b[K";
 
-  private final Replay replay;
+  private final ReplayCheck replay;
   private final Set<String> failedCheckers;
   private final PrintStream err;
   private final boolean terminal = System.console() != null;
@@ -34,8 +44,10 @@ final class ShrinkSearch {
   private long lastProgress = System.nanoTime();
   private int replays;
   private int smallestFailing = -1;
+  /** Every script that failed, in the order found: each is smaller than the ones before. */
+  private final List<List<Step>> failedScripts = new ArrayList<>();
 
-  ShrinkSearch(Replay replay, Set<String> failedCheckers, PrintStream err) {
+  ShrinkSearch(ReplayCheck replay, Set<String> failedCheckers, PrintStream err) {
     this.replay = replay;
     this.failedCheckers = Set.copyOf(failedCheckers);
     this.err = err;
@@ -51,6 +63,7 @@ final class ShrinkSearch {
     for (CheckResult result : results) {
       if (result.validity() == Validity.INVALID && failedCheckers.contains(result.checker())) {
         verdict = Verdict.FAILS;
+        failedScripts.add(List.copyOf(steps));
         smallestFailing = smallestFailing < 0 ? steps.size()
             : Math.min(smallestFailing, steps.size());
       }
@@ -89,10 +102,51 @@ final class ShrinkSearch {
    */
   Shrinker.Result shrink(List<Step> script, int setupSteps, Duration budget) {
     try {
-      return shrinkWithin(script, setupSteps, budget);
+      Shrinker.Result result = shrinkWithin(script, setupSteps, budget);
+      return result == null || replay.exact() ? result : confirmed(result);
     } finally {
       err.print(lineStart()); // no half progress line under what follows
     }
+  }
+
+  /**
+   * The smallest failing script that fails {@link #CONFIRMATIONS} more replays in a row:
+   * {@code result}'s own script first, then the next larger ones found, then the failing
+   * prefix. When none does, {@code result} stands, and the console says it is flaky.
+   */
+  private Shrinker.Result confirmed(Shrinker.Result result) {
+    List<List<Step>> candidates = new ArrayList<>();
+    candidates.add(result.steps());
+    for (int i = failedScripts.size() - 1; i >= 0 && candidates.size() < CONFIRM_CANDIDATES;
+        i--) {
+      if (failedScripts.get(i).size() > candidates.get(candidates.size() - 1).size()) {
+        candidates.add(failedScripts.get(i));
+      }
+    }
+    if (!failedScripts.isEmpty() && !candidates.contains(failedScripts.get(0))) {
+      candidates.add(failedScripts.get(0)); // the failing prefix: the last resort
+    }
+    int tests = result.tests();
+    for (List<Step> candidate : candidates) {
+      int failedAgain = 0;
+      while (failedAgain < CONFIRMATIONS && verdict(candidate) == Verdict.FAILS) {
+        failedAgain++;
+      }
+      tests += Math.min(CONFIRMATIONS, failedAgain + 1);
+      if (failedAgain == CONFIRMATIONS) {
+        boolean smallest = candidate == result.steps();
+        err.printf(lineStart() + "bayou campaign: shrinking: the %d-step script failed %d more "
+            + "replays in a row%s%n", candidate.size(), CONFIRMATIONS, smallest ? ""
+            : "; the " + result.steps().size() + "-step one found first failed only sometimes");
+        return new Shrinker.Result(candidate, smallest ? result.outcome()
+            : Shrinker.Outcome.NOT_ALWAYS_REPRODUCED, tests, result.cacheHits(),
+            result.elapsed());
+      }
+    }
+    err.printf(lineStart() + "bayou campaign: shrinking: no script found failed %d more replays "
+        + "in a row on real processes; minimal.test fails only sometimes%n", CONFIRMATIONS);
+    return new Shrinker.Result(result.steps(), Shrinker.Outcome.NOT_ALWAYS_REPRODUCED, tests,
+        result.cacheHits(), result.elapsed());
   }
 
   private Shrinker.Result shrinkWithin(List<Step> script, int setupSteps, Duration budget) {

