@@ -16,6 +16,11 @@ public final class LogDigest {
   /** A log's fingerprint; equal logs have equal values. */
   public record Value(long committed, int tentative, long hash) {}
 
+  /** The committed part's hash alone, as {@link #committedHash(java.util.List, int)} gives it. */
+  long committedHash() {
+    return committedHash;
+  }
+
   void addCommitted(WriteId id) {
     committedHash = foldCommitted(committedHash, id);
   }

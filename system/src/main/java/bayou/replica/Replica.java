@@ -428,6 +428,11 @@ public final class Replica {
     return Collections.unmodifiableList(tentative);
   }
 
+  /** {@link LogDigest#committedHash(List, int)} of the whole committed log, in O(1). */
+  public long committedHash() {
+    return digest.committedHash();
+  }
+
   /** A cheap fingerprint of the log: equal logs have equal digests. */
   public LogDigest.Value digest() {
     return digest.value(committed.size(), tentative.size());
