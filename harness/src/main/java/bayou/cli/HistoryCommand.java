@@ -94,10 +94,18 @@ final class HistoryCommand {
   static final class Stats implements Callable<Integer> {
     @Parameters(paramLabel = "DIR") Path dir;
 
+    @Option(names = "--window", paramLabel = "S", description = "Also operations completed, "
+        + "ops/s and queue bytes per window of S seconds: whether a long run's throughput or "
+        + "cost per operation drifts (default 0: none).")
+    long windowSeconds;
+
     @Override
     public Integer call() {
       return guarded(() -> {
-        HistoryText.stats(dir, System.out);
+        if (windowSeconds < 0) {
+          throw new IllegalArgumentException("--window must be >= 0, got " + windowSeconds);
+        }
+        HistoryText.stats(dir, windowSeconds, System.out);
         return 0;
       });
     }

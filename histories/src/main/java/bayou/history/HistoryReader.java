@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.ObjLongConsumer;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.ExcerptTailer;
@@ -14,6 +15,9 @@ import net.openhft.chronicle.wire.DocumentContext;
  * reads what is there when it gets there) and on a run whose writer was killed.
  */
 public final class HistoryReader {
+  /** Chronicle's header before each document: its length and flags. */
+  static final int DOCUMENT_HEADER_BYTES = 4;
+
   private HistoryReader() {}
 
   /**
@@ -25,14 +29,23 @@ public final class HistoryReader {
    * @throws IllegalArgumentException if runDir holds no history
    */
   public static void forEach(Path runDir, Consumer<HistoryEvent> action) {
+    forEachSized(runDir, (event, bytes) -> action.accept(event));
+  }
+
+  /**
+   * {@link #forEach}, with what each event takes in the queue: the bytes of its documents,
+   * their headers included (not the index files, nor the unused end of a cycle file).
+   */
+  public static void forEachSized(Path runDir, ObjLongConsumer<HistoryEvent> action) {
     Path queueDir = QueueFiles.existingQueueDir(runDir);
     try (ChronicleQueue queue = QueueFiles.openForReading(queueDir);
         ExcerptTailer tailer = queue.createTailer()) {
       EventDecoder decoder = new EventDecoder();
+      long[] bytes = new long[1];
       HistoryEvent event;
-      while ((event = next(tailer, decoder, queueDir)) != null) {
+      while ((event = next(tailer, decoder, queueDir, bytes)) != null) {
         // Outside the document: a slow or failing action must not hold the tailer's document.
-        action.accept(event);
+        action.accept(event, bytes[0]);
       }
     }
   }
@@ -50,8 +63,9 @@ public final class HistoryReader {
    * never came.
    */
   private static HistoryEvent next(
-      ExcerptTailer tailer, EventDecoder decoder, Path queueDir) {
+      ExcerptTailer tailer, EventDecoder decoder, Path queueDir, long[] size) {
     Bytes<?> pieces = null;
+    size[0] = 0;
     while (true) {
       try (DocumentContext dc = tailer.readingDocument()) {
         if (!dc.isPresent()) {
@@ -59,6 +73,7 @@ public final class HistoryReader {
         }
         try {
           Bytes<?> bytes = dc.wire().bytes();
+          size[0] += DOCUMENT_HEADER_BYTES + bytes.readRemaining();
           if (bytes.peekUnsignedByte() != EventFormat.PIECE) {
             return decoder.read(bytes); // pieces before it, if any, were of a failed write
           }

@@ -103,9 +103,26 @@ public final class HistoryText {
    * @throws IllegalArgumentException if runDir holds no history
    */
   public static void stats(Path runDir, PrintStream out) {
+    stats(runDir, 0, out);
+  }
+
+  /**
+   * {@link #stats(Path, PrintStream)}, then, when {@code windowSeconds > 0}, operations and
+   * queue bytes per window of that many seconds.
+   */
+  public static void stats(Path runDir, long windowSeconds, PrintStream out) {
     HistoryStats stats = new HistoryStats();
-    HistoryReader.forEach(runDir, stats::add);
+    HistoryWindows windows = windowSeconds > 0 ? new HistoryWindows(windowSeconds) : null;
+    HistoryReader.forEachSized(runDir, (event, bytes) -> {
+      stats.add(event);
+      if (windows != null) {
+        windows.add(event, bytes);
+      }
+    });
     stats.print(out);
+    if (windows != null) {
+      windows.print(out);
+    }
     out.flush();
   }
 }
