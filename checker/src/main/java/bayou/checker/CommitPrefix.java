@@ -3,7 +3,9 @@ package bayou.checker;
 import bayou.history.LogEntry;
 import bayou.history.SnapshotEvent;
 import bayou.history.WriteId;
+import bayou.history.SharedPrefixList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -35,26 +37,41 @@ final class CommitPrefix {
     }
     int[] mismatch = new int[snapshots.size()];
     int[] csnMismatch = new int[snapshots.size()];
+    // One server's snapshots share one committed list (SharedPrefixList): each entry of it is
+    // compared once, not once per snapshot, or a long run's check would grow with its square.
+    Map<Object, Pass> passes = new IdentityHashMap<>();
     for (int i = 0; i < snapshots.size(); i++) {
-      compare(snapshots.get(i).committed(), longest.committed(), mismatch, csnMismatch, i);
+      List<LogEntry> committed = snapshots.get(i).committed();
+      Pass pass = passes.computeIfAbsent(SharedPrefixList.backing(committed), b -> new Pass());
+      pass.extend(committed, longest.committed());
+      int size = committed.size();
+      mismatch[i] = pass.mismatch >= 0 && pass.mismatch < size ? pass.mismatch : -1;
+      csnMismatch[i] = pass.csnMismatch >= 0 && pass.csnMismatch < size ? pass.csnMismatch : -1;
     }
     return new CommitPrefix(longest, mismatch, csnMismatch);
   }
 
-  /** One pass over a committed sequence: where it leaves the longest, where its CSNs go wrong. */
-  private static void compare(List<LogEntry> committed, List<LogEntry> longest, int[] mismatch,
-      int[] csnMismatch, int snapshot) {
-    mismatch[snapshot] = committed.size() > longest.size() ? longest.size() : -1;
-    csnMismatch[snapshot] = -1;
-    int common = Math.min(committed.size(), longest.size());
-    for (int i = 0; i < committed.size(); i++) {
-      LogEntry entry = committed.get(i);
-      if (csnMismatch[snapshot] < 0 && entry.csn() != i + 1) {
-        csnMismatch[snapshot] = i;
+  /**
+   * A pass over one committed list, as far as its snapshots went so far: where it first leaves
+   * the longest sequence and where its CSNs first go wrong (-1: not yet). No list is longer
+   * than the longest, so a snapshot's mismatch is the pass's when it lies within the snapshot.
+   */
+  private static final class Pass {
+    int compared;
+    int mismatch = -1;
+    int csnMismatch = -1;
+
+    void extend(List<LogEntry> committed, List<LogEntry> longest) {
+      for (int i = compared; i < committed.size(); i++) {
+        LogEntry entry = committed.get(i);
+        if (csnMismatch < 0 && entry.csn() != i + 1) {
+          csnMismatch = i;
+        }
+        if (mismatch < 0 && !sameId(entry, longest.get(i))) {
+          mismatch = i;
+        }
       }
-      if (i < common && mismatch[snapshot] < 0 && !sameId(entry, longest.get(i))) {
-        mismatch[snapshot] = i;
-      }
+      compared = Math.max(compared, committed.size());
     }
   }
 

@@ -39,6 +39,15 @@ public final class SharedPrefixList extends AbstractList<LogEntry> implements Ra
     return new SharedPrefixList(copy, copy.size());
   }
 
+  /**
+   * Where a list's entries live: two lists with the same backing agree on their common length,
+   * and an entry of it never changes, so a pass over one can go on where a pass over another
+   * stopped. A list that is not shared is its own backing.
+   */
+  public static Object backing(List<LogEntry> list) {
+    return list instanceof SharedPrefixList shared ? shared.backing : list;
+  }
+
   @Override
   public LogEntry get(int index) {
     java.util.Objects.checkIndex(index, size);

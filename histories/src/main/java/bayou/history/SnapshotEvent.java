@@ -21,7 +21,9 @@ public record SnapshotEvent(
     Map<String, Long> vv)
     implements HistoryEvent {
   public SnapshotEvent {
-    committed = List.copyOf(committed);
+    // a shared committed list is read-only and its entries never change: kept as it is, so
+    // that a long run's snapshots hold each committed entry once, not once per snapshot
+    committed = committed instanceof SharedPrefixList ? committed : List.copyOf(committed);
     tentative = List.copyOf(tentative);
     vv = Map.copyOf(vv);
   }
