@@ -1,6 +1,6 @@
 package bayou.harness;
 
-
+import bayou.cluster.ProcessCluster;
 import bayou.gen.FaultKind;
 import bayou.gen.GeneratorOptions;
 import java.util.LinkedHashMap;
@@ -32,8 +32,16 @@ final class CampaignArgs {
     }
     if (options.simulated()) {
       args.append(" --sim ").append(options.sim().toArgs());
+    } else if (!fsync().equals(ProcessCluster.DEFAULT_FSYNC)) {
+      args.append(" --fsync ").append(fsync());
     }
     return args.toString();
+  }
+
+  /** The server disks' fsync policy of runs on processes, as --fsync set it for this JVM. */
+  static String fsync() {
+    return ProcessCluster.checkedFsync(System.getProperty(ProcessCluster.FSYNC_PROPERTY,
+        ProcessCluster.DEFAULT_FSYNC));
   }
 
   static String nemesis(GeneratorOptions g) {
@@ -56,6 +64,7 @@ final class CampaignArgs {
     map.put("bug", options.bug());
     map.put("shrink-time-s", options.shrinkTime().toSeconds());
     map.put("sim", options.simulated() ? options.sim() : null);
+    map.put("fsync", options.simulated() ? null : fsync());
     return map;
   }
 }
