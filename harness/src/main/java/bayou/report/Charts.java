@@ -29,12 +29,22 @@ final class Charts {
   static final int HEIGHT_PX = 360;
   /** Time bins of the latency and throughput plots: fine enough to show a fault's effect. */
   static final int BINS_MAX = 150;
-  static final String SHADING = "shaded: partitions (red), pauses (grey); lines: retirements "
-      + "(purple), joins (green)";
+  static final String SHADING = "shaded: partitions (red), pauses (grey), killed servers "
+      + "(black), frozen servers (blue); lines: retirements (purple), joins (green), clock skews "
+      + "(orange)";
   private static final Color PARTITION = new Color(220, 50, 50, 40);
   private static final Color PAUSE = new Color(90, 90, 90, 50);
   private static final Color RETIRE = new Color(130, 40, 160);
   private static final Color JOIN = new Color(30, 140, 60);
+  private static final Color KILL = new Color(20, 20, 20, 45);
+  private static final Color FREEZE = new Color(60, 110, 220, 45);
+  private static final Color CLOCK = new Color(230, 130, 0);
+  /** In drawing order (a list: the same picture every time). */
+  private static final List<Map.Entry<String, Color>> SHADES = List.of(
+      Map.entry("partition", PARTITION), Map.entry("pause", PAUSE), Map.entry("kill", KILL),
+      Map.entry("freeze", FREEZE));
+  private static final Map<String, Color> LINES = Map.of("retire", RETIRE, "join", JOIN,
+      "clock", CLOCK);
 
   private Charts() {}
 
@@ -116,18 +126,19 @@ final class Charts {
     return chart;
   }
 
-  /** Partitions and pauses as shaded intervals (overlaps merged), retires and joins as lines. */
+  /**
+   * Partitions, pauses, kills and freezes as shaded intervals (overlaps merged); retires, joins
+   * and clock skews as lines.
+   */
   static void shadeFaults(XYPlot plot, List<Fault> faults) {
-    for (String kind : List.of("partition", "pause")) {
-      Color shade = kind.equals("pause") ? PAUSE : PARTITION;
-      for (double[] interval : merged(faults, kind)) {
-        plot.addDomainMarker(new IntervalMarker(interval[0], interval[1], shade),
+    for (Map.Entry<String, Color> shade : SHADES) {
+      for (double[] interval : merged(faults, shade.getKey())) {
+        plot.addDomainMarker(new IntervalMarker(interval[0], interval[1], shade.getValue()),
             Layer.BACKGROUND);
       }
     }
     for (Fault fault : faults) {
-      Color line = fault.kind().equals("retire") ? RETIRE : fault.kind().equals("join") ? JOIN
-          : null;
+      Color line = LINES.get(fault.kind());
       if (line != null) {
         ValueMarker marker = new ValueMarker(RunData.seconds(fault.startNanos()), line,
             new BasicStroke(1.5f));

@@ -9,15 +9,16 @@ import java.util.Map;
 
 /**
  * A fault, or a stabilize, as an interval of the run: a partition of one link from its break to
- * its restore, a pause to its start; retirements, joins and client moves are instants
- * ({@code startNanos == endNanos}). The pictures shade these.
+ * its restore, a pause to its start, a server's kill to its restart, its freeze to its thaw;
+ * retirements, joins, client moves and clock skews are instants ({@code startNanos ==
+ * endNanos}). The pictures shade these.
  *
- * @param kind partition, pause, retire, join, move or stabilize
+ * @param kind partition, pause, kill, freeze, retire, join, move, clock or stabilize
  * @param label what and whom, for example {@code break 1-3} or {@code retire 2 (<5,R>)}
  */
 record Fault(String kind, String label, long startNanos, long endNanos) {
-  static final List<String> KINDS = List.of("partition", "pause", "retire", "join", "move",
-      "stabilize");
+  static final List<String> KINDS = List.of("partition", "pause", "kill", "freeze", "retire",
+      "join", "move", "clock", "stabilize");
 
   boolean instant() {
     return startNanos == endNanos;
@@ -28,6 +29,8 @@ record Fault(String kind, String label, long startNanos, long endNanos) {
     List<Fault> faults = new ArrayList<>();
     Map<String, NemesisEvent> breaks = new LinkedHashMap<>();
     Map<String, NemesisEvent> open = new HashMap<>(); // pause and stabilize
+    Map<Integer, NemesisEvent> killed = new LinkedHashMap<>();
+    Map<Integer, NemesisEvent> frozen = new LinkedHashMap<>();
     for (NemesisEvent e : nemeses) {
       long t = e.timeNanos();
       String link = Math.min(e.a(), e.b()) + "-" + Math.max(e.a(), e.b());
@@ -44,11 +47,18 @@ record Fault(String kind, String label, long startNanos, long endNanos) {
             + (e.name() == null ? "" : " (" + e.name() + ")"), t, t));
         case "moveClient" -> faults.add(new Fault("move", "move c" + e.a() + " to " + e.b(),
             t, t));
+        case "killServer" -> killed.putIfAbsent(e.a(), e);
+        case "restartServer" -> close(faults, killed.remove(e.a()), "kill", "kill " + e.a(), t);
+        case "freezeServer" -> frozen.putIfAbsent(e.a(), e);
+        case "thawServer" -> close(faults, frozen.remove(e.a()), "freeze", "freeze " + e.a(), t);
+        case "skewClock" -> faults.add(new Fault("clock", "clock " + e.a(), t, t));
         default -> { } // joinClient, runEnd: not faults
       }
     }
     breaks.forEach((link, e) -> close(faults, e, "partition", "break " + link, endNanos));
     close(faults, open.get("pause"), "pause", "pause", endNanos);
+    killed.forEach((server, e) -> close(faults, e, "kill", "kill " + server, endNanos));
+    frozen.forEach((server, e) -> close(faults, e, "freeze", "freeze " + server, endNanos));
     faults.sort((x, y) -> Long.compare(x.startNanos, y.startNanos));
     return faults;
   }
@@ -72,11 +82,11 @@ record Fault(String kind, String label, long startNanos, long endNanos) {
     return counts;
   }
 
-  /** Times of heals: each restore of a link and each start after a pause. */
+  /** Times of heals: each restore of a link, start after a pause, restart and thaw. */
   static List<Long> heals(List<NemesisEvent> nemeses) {
     List<Long> heals = new ArrayList<>();
     for (NemesisEvent e : nemeses) {
-      if (e.f().equals("restore") || e.f().equals("start")) {
+      if (List.of("restore", "start", "restartServer", "thawServer").contains(e.f())) {
         heals.add(e.timeNanos());
       }
     }

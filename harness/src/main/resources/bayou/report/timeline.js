@@ -10,9 +10,11 @@
   const ops = data.ops; // in order of invocation time
   const COLOURS = {ok: '#4a4', fail: '#e55', info: '#fb3', 'err-dep': '#a5d', dropped: '#888'};
   const SHADE = {partition: 'rgba(220,50,50,0.10)', pause: 'rgba(90,90,90,0.18)',
+    kill: 'rgba(20,20,20,0.14)', freeze: 'rgba(60,110,220,0.14)',
     stabilize: 'rgba(80,120,220,0.15)'};
-  const LINE = {retire: '#82a', join: '#1a4', move: '#e80'};
-  const LANES = ['partition', 'pause', 'stabilize', 'retire', 'join', 'move'];
+  const LINE = {retire: '#82a', join: '#1a4', move: '#e80', clock: '#c60'};
+  const LANES = ['partition', 'pause', 'kill', 'freeze', 'stabilize', 'retire', 'join', 'move',
+    'clock'];
   const LANE_PX = 12, AXIS_PX = 56, LABEL_GAP_PX = 12, COLUMN_PX_MAX = 180;
   const GUTTER_PX = AXIS_PX + LANES.length * LANE_PX + 4;
   const scroller = document.getElementById('scroller');
@@ -32,7 +34,7 @@
   const opOfEvent = new Map();
   ops.forEach((op, i) => { opOfEvent.set(op[F.invoke], i); opOfEvent.set(op[F.complete], i); });
   // overlapping faults of one kind shade the columns once, by their union
-  const unions = {partition: [], pause: [], stabilize: []};
+  const unions = {partition: [], pause: [], kill: [], freeze: [], stabilize: []};
   for (const [kind, , from, to] of data.faults) {
     const u = unions[kind];
     if (!u) continue;
