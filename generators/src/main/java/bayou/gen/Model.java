@@ -33,6 +33,11 @@ final class Model {
   private int nextId;
   /** The primary: the first server, then the heir of each retiring primary; -1 before any. */
   private int primary = -1;
+  /**
+   * How deep each server's Bayou name nests (R is 0), as the cluster creates a new server at
+   * the shallowest live one: a new server is one deeper than that.
+   */
+  private final TreeMap<Integer, Integer> nameDepth = new TreeMap<>();
 
   Model copy() {
     Model m = new Model();
@@ -46,6 +51,7 @@ final class Model {
     m.paused = paused;
     m.nextId = nextId;
     m.primary = primary;
+    m.nameDepth.putAll(nameDepth);
     return m;
   }
 
@@ -133,6 +139,7 @@ final class Model {
       throw new IllegalStateException("`" + step.toLine() + "`: " + problem);
     }
     if (step instanceof Step.JoinServer s) {
+      nameDepth.put(s.id(), live.stream().mapToInt(nameDepth::get).min().orElse(-1) + 1);
       live.add(s.id());
       nextId = Math.max(nextId, s.id() + 1);
       primary = primary < 0 ? s.id() : primary;
@@ -207,7 +214,24 @@ final class Model {
   }
 
   /** A retired server's links go with it; its clients keep pointing at it until moved. */
+  /**
+   * Whether {@code server} is the only one, live or down, with the shortest name. Retiring it
+   * makes every later server's name one level deeper: over a long run, names (and so every
+   * vector and message) would grow with each such retirement.
+   */
+  boolean lastShallowest(int server) {
+    int depth = nameDepth.getOrDefault(server, 0);
+    for (int other : nameDepth.keySet()) {
+      if (other != server && (live.contains(other) || down.containsKey(other))
+          && nameDepth.get(other) <= depth) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private void retire(int id) {
+    nameDepth.remove(id);
     if (id == primary) {
       primary = heirOf(id);
     }

@@ -6,9 +6,17 @@ import java.util.List;
  * Retires a server that can hand its writes to a peer (never the last one) and at once moves
  * each of its clients to a live server, so no client is left without one. At the floor
  * ({@link GeneratorOptions#minServers}) a new server joins first, so retirements go on all run
- * long without leaving a campaign on one server.
+ * long without leaving a campaign on one server. The only server with the shortest name is
+ * retired less often than the others ({@link #SHALLOWEST_RETIRES}).
  */
 final class RetireNemesis implements Nemesis {
+  /**
+   * Chance that the only server with the shortest name retires when it is drawn. Each such
+   * retirement makes all later names one level deeper, so a long run would otherwise carry ever
+   * longer names in every vector; it still happens, only less often.
+   */
+  static final double SHALLOWEST_RETIRES = 0.1;
+
   @Override public FaultKind kind() {
     return FaultKind.RETIRE;
   }
@@ -25,7 +33,10 @@ final class RetireNemesis implements Nemesis {
     if (plan.model().live().size() <= options.minServers()) {
       plan.add(new Step.JoinServer(plan.model().nextId())); // a replacement, ahead of time
     }
-    int retiree = dice.pick(candidates);
+    int drawn = dice.pick(candidates);
+    List<Integer> others = candidates.stream().filter(s -> s != drawn).toList();
+    int retiree = plan.model().lastShallowest(drawn) && !others.isEmpty()
+        && !dice.chance(SHALLOWEST_RETIRES) ? dice.pick(others) : drawn;
     plan.add(new Step.RetireServer(retiree));
     for (int client : plan.model().clients()) {
       if (plan.model().serverOf(client) == retiree) {

@@ -127,6 +127,38 @@ class ScheduleGeneratorTest {
     assertTrue(lateRetirements > 0, "retirements go on after the floor is reached");
   }
 
+  /**
+   * Issue 15: each retirement of the only server with the shortest name makes every later
+   * name one level deeper. A 30-minute default campaign reached names nested 16 deep, and its
+   * vectors and messages grew with them. The generator now rarely retires that server.
+   */
+  @Test void namesGrowALevelOnlyEveryFewDozenRetirements() {
+    GeneratorOptions o = GeneratorOptions.builder().servers(5)
+        .nemesis(EnumSet.of(FaultKind.RETIRE, FaultKind.JOIN)).faultProbability(0.3).build();
+    ScheduleGenerator g = new ScheduleGenerator(o, 15);
+    Model mirror = new Model();
+    g.setup().forEach(mirror::apply);
+    int retirements = 0;
+    int deepest = 0;
+    Map<Integer, Integer> depth = new java.util.HashMap<>();
+    for (int i = 0; i < 20_000; i++) {
+      Step step = g.next();
+      if (step instanceof Step.JoinServer join) {
+        // as the cluster does it: one deeper than the shallowest live server
+        int creator = mirror.live().stream().mapToInt(s -> depth.getOrDefault(s, 0)).min()
+            .orElse(-1);
+        depth.put(join.id(), creator + 1);
+        deepest = Math.max(deepest, creator + 1);
+      }
+      retirements += step instanceof Step.RetireServer ? 1 : 0;
+      mirror.apply(step);
+    }
+    assertTrue(retirements > 500, "retirements: " + retirements);
+    // before: 197 levels after 2,625 retirements (one per 13); now about one per 37
+    assertTrue(deepest <= retirements / 25, deepest + " levels after " + retirements
+        + " retirements");
+  }
+
   @Test void onlyTheEnabledKindsAppear() {
     GeneratorOptions o = GeneratorOptions.builder()
         .nemesis(EnumSet.of(FaultKind.PAUSE)).faultProbability(0.3).build();

@@ -36,8 +36,10 @@ class HistoryWindowsTest {
     windows.add(op(OpType.INVOKE, t0 + SECOND), 50);
     windows.add(op(OpType.INFO, t0 + 2 * SECOND), 90); // second window
     windows.add(op(OpType.FAIL, t0 + 7 * SECOND), 60); // fourth: the third is empty
-    assertEquals(List.of("0 1 0.5 3 200 200", "2 1 0.5 1 90 90", "4 0 0.0 0 0 -",
-        "6 1 0.5 1 60 60"), rows(windows));
+    windows.add(new SnapshotEvent(-1, t0 + 7 * SECOND, 0, "R", "periodic", true, List.of(),
+        List.of(), java.util.Map.of()), 40);
+    assertEquals(List.of("0 1 0.5 3 200 0 200", "2 1 0.5 1 90 0 90", "4 0 0.0 0 0 0 -",
+        "6 1 0.5 2 100 40 100"), rows(windows));
   }
 
   @Test

@@ -1,9 +1,11 @@
 package bayou.cluster;
 
 import bayou.protocol.Role;
+import bayou.replica.Names;
 import bayou.wire.Msg;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +41,8 @@ public abstract class NodeCluster implements Cluster {
   private final Map<Integer, Node> servers = new ConcurrentHashMap<>();
   private final Map<Integer, Node> clients = new ConcurrentHashMap<>();
   private final Map<Integer, Integer> clientServer = new ConcurrentHashMap<>();
+  /** How deep each live server's name nests (R is 0), for {@link #creator()}. */
+  private final Map<Integer, Integer> nameDepths = new HashMap<>();
   /** Killed servers: their disks remain, and restartServer brings them back. */
   private final Set<Integer> killed = new java.util.TreeSet<>();
   /** Frozen servers (SIGSTOP): their nodes remain, stopped, until thawServer. */
@@ -98,16 +102,33 @@ public abstract class NodeCluster implements Cluster {
       node.assigned(id, stabilizer::update, violation -> violation(id, violation));
       servers.put(id, node);
       announce();
-      int creator = topology.servers().isEmpty() ? -1 : topology.servers().get(0);
+      int creator = creator();
       Msg.Reply reply = creator < 0
           ? node.call("root", -1, CONTROL_TIMEOUT)
           : node.call("join", creator, CONTROL_TIMEOUT);
       topology.addServer(id);
+      nameDepths.put(id, Names.depth(reply.name()));
       return reply.name();
     } catch (ClusterException e) {
       unregister(id, node, servers);
       throw e;
     }
+  }
+
+  /**
+   * The live server that creates a new one: the one with the shortest name, then the lowest
+   * id. A Bayou name nests its creator's, so a server made by a deep one is deeper still;
+   * creating at the shallowest keeps names (and every vector and message that carries them)
+   * from growing with each generation of joins in a long run. -1 when there is none.
+   */
+  private int creator() {
+    int best = -1;
+    for (int id : topology.servers()) {
+      if (best < 0 || nameDepths.getOrDefault(id, 0) < nameDepths.getOrDefault(best, 0)) {
+        best = id;
+      }
+    }
+    return best;
   }
 
   /** Undoes a failed join: the id is free again and the node stopped and forgotten. */
@@ -296,6 +317,7 @@ public abstract class NodeCluster implements Cluster {
     }
     Msg.Reply reply = node.call("retire", heir, CONTROL_TIMEOUT);
     servers.remove(id);
+    nameDepths.remove(id);
     topology.removeServer(id);
     stabilizer.forget(id);
     node.stop();

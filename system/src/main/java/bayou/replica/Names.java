@@ -35,6 +35,15 @@ public final class Names {
     return "<" + createStamp + "," + parent + ">";
   }
 
+  /** How many creators a name nests: 0 for R, 1 for a server R created, and so on. */
+  public static int depth(String name) {
+    int depth = 0;
+    for (int i = 0; i < name.length() && name.charAt(i) == '<'; i = name.indexOf(',', i) + 1) {
+      depth++;
+    }
+    return depth;
+  }
+
   public static boolean isRoot(String name) {
     return ROOT.equals(name);
   }

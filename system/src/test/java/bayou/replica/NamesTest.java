@@ -26,4 +26,11 @@ class NamesTest {
       assertThrows(IllegalArgumentException.class, () -> Names.createStamp(bad), bad);
     }
   }
+
+  @Test
+  void aNamesDepthCountsItsCreators() {
+    assertEquals(0, Names.depth("R"));
+    assertEquals(1, Names.depth("<5,R>"));
+    assertEquals(3, Names.depth("<12,<5,<7,R>>>"));
+  }
 }
