@@ -23,6 +23,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public abstract class NodeCluster implements Cluster {
   static final Duration CONTROL_TIMEOUT = Duration.ofSeconds(5);
+  /**
+   * A join copies the creator's whole log, which grows all run: an hour into a campaign on a
+   * loaded machine that took longer than {@link #CONTROL_TIMEOUT}, and the joins failed.
+   */
+  static final Duration JOIN_TIMEOUT = Duration.ofSeconds(30);
   static final Duration BOOT_TIMEOUT = Duration.ofSeconds(20);
   /** How much longer than a client's own timeout the controller waits for its answer. */
   static final Duration OP_TIMEOUT_MARGIN = Duration.ofSeconds(2);
@@ -105,7 +110,7 @@ public abstract class NodeCluster implements Cluster {
       int creator = creator();
       Msg.Reply reply = creator < 0
           ? node.call("root", -1, CONTROL_TIMEOUT)
-          : node.call("join", creator, CONTROL_TIMEOUT);
+          : node.call("join", creator, JOIN_TIMEOUT);
       topology.addServer(id);
       nameDepths.put(id, Names.depth(reply.name()));
       return reply.name();

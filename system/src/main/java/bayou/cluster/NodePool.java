@@ -229,7 +229,7 @@ public final class NodePool implements AutoCloseable {
     try {
       socket.setTcpNoDelay(true);
       socket.setSoTimeout(HELLO_TIMEOUT_MS);
-      LineReader in = new LineReader(socket.getInputStream(), Wire.LINE_BYTES_MAX);
+      LineReader in = LineReader.forConnection(socket.getInputStream(), Wire.LINE_BYTES_MAX);
       String line = in.readLine(HELLO_BYTES_MAX);
       if (line == null) {
         throw new IOException("closed before its hello");

@@ -56,7 +56,7 @@ final class ControlLink {
 
   private void readLoop(BlockingQueue<Inbound> inbox) {
     try {
-      LineReader in = new LineReader(socket.getInputStream(), Wire.LINE_BYTES_MAX);
+      LineReader in = LineReader.forConnection(socket.getInputStream(), Wire.LINE_BYTES_MAX);
       String line;
       while ((line = in.readLine()) != null) {
         Msg msg;

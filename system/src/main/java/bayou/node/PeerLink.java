@@ -18,8 +18,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * loop never blocks on a socket: {@link #offer} only queues. The writer connects (with a bounded
  * timeout, again after a failure with a doubling backoff), presents the run's secret, writes the
  * queued lines, and pings every {@link #HEARTBEAT_MS}. The peer answers each ping; a second thread
- * reads the answers, and a connection that answers nothing for {@link #DEAD_AFTER_MS} is dead
- * (a cut network keeps TCP retransmitting for many minutes) and is closed and opened again.
+ * reads the answers, and a connection that answers nothing and takes no bytes for
+ * {@link #DEAD_AFTER_MS} is dead (a cut network keeps TCP retransmitting for many minutes) and
+ * is closed and opened again. A peer that is slowly taking a large line is alive: closing it
+ * then would cut the line, and the resent one again, for as long as the peer stays slow.
  */
 final class PeerLink {
   static final int CONNECT_TIMEOUT_MS = 2_000;
@@ -47,6 +49,8 @@ final class PeerLink {
    */
   private volatile boolean down;
   private volatile Socket socket;
+  /** When the peer last answered a ping or the socket last took bytes (ms, nanoTime based). */
+  private volatile long lastSignOfLifeMs;
   private final java.util.concurrent.CountDownLatch closing =
       new java.util.concurrent.CountDownLatch(1);
 
@@ -86,7 +90,8 @@ final class PeerLink {
       Writer out;
       try {
         open = connect();
-        out = new BufferedWriter(new OutputStreamWriter(open.getOutputStream(),
+        lastSignOfLifeMs = nowMs();
+        out = new BufferedWriter(new OutputStreamWriter(new Progress(open.getOutputStream()),
             StandardCharsets.UTF_8), 1 << 16);
         out.write(secret);
         out.write('\n');
@@ -122,7 +127,7 @@ final class PeerLink {
       open.setTcpNoDelay(true);
       open.setKeepAlive(true);
       open.connect(target, CONNECT_TIMEOUT_MS);
-      open.setSoTimeout(DEAD_AFTER_MS);
+      open.setSoTimeout((int) HEARTBEAT_MS); // the answer reader looks at the time this often
       socket = open;
       if (closed) {
         throw new IOException("closed");
@@ -155,17 +160,45 @@ final class PeerLink {
     }
   }
 
-  /** Reads the peer's answers to pings; silence for too long closes the connection. */
+  private static long nowMs() {
+    return System.nanoTime() / 1_000_000;
+  }
+
+  /** The socket's stream, noting each time it took bytes: a sign that the peer is alive. */
+  private final class Progress extends java.io.FilterOutputStream {
+    Progress(java.io.OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) throws IOException {
+      out.write(bytes, offset, length);
+      lastSignOfLifeMs = nowMs();
+    }
+  }
+
+  /**
+   * Reads the peer's answers to pings; no answer and no bytes taken for too long closes the
+   * connection.
+   */
   private void startAnswerReader(Socket open) {
     Thread reader = new Thread(() -> {
       try {
         InputStream in = open.getInputStream();
         byte[] buffer = new byte[256];
-        while (in.read(buffer) >= 0) {
-          // answers carry nothing but their arrival
+        while (true) {
+          try {
+            if (in.read(buffer) < 0) {
+              break;
+            }
+            lastSignOfLifeMs = nowMs(); // answers carry nothing but their arrival
+          } catch (SocketTimeoutException e) {
+            if (nowMs() - lastSignOfLifeMs >= DEAD_AFTER_MS) {
+              Log.debug("connection to %d silent for %d ms: dead", peer, DEAD_AFTER_MS);
+              break;
+            }
+          }
         }
-      } catch (SocketTimeoutException e) {
-        Log.debug("connection to %d silent for %d ms: dead", peer, DEAD_AFTER_MS);
       } catch (IOException e) {
         Log.debug("connection to %d: %s", peer, e.getMessage());
       }

@@ -156,7 +156,7 @@ final class Transport {
   }
 
   private void readLoop(Socket socket) throws IOException, InterruptedException {
-    LineReader in = new LineReader(socket.getInputStream(), Wire.LINE_BYTES_MAX);
+    LineReader in = LineReader.forConnection(socket.getInputStream(), Wire.LINE_BYTES_MAX);
     if (!handshake(socket, in)) {
       return;
     }

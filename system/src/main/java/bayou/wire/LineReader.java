@@ -17,6 +17,7 @@ public final class LineReader {
 
   private final InputStream in;
   private final int maxBytes;
+  private final boolean partialLastLine;
   private final byte[] buffer = new byte[BUFFER_BYTES];
   private int position;
   private int limit;
@@ -30,9 +31,25 @@ public final class LineReader {
     }
   }
 
+  /** A reader of text that may end without a newline (a script on stdin): that is a line. */
   public LineReader(InputStream in, int maxBytes) {
+    this(in, maxBytes, true);
+  }
+
+  private LineReader(InputStream in, int maxBytes, boolean partialLastLine) {
     this.in = in;
     this.maxBytes = maxBytes;
+    this.partialLastLine = partialLastLine;
+  }
+
+  /**
+   * A reader of a connection, where every message ends with a newline: text cut off by the end
+   * of the stream is what a peer that died or was closed in the middle of a send left, not a
+   * message, and reads as the end. (A long-run campaign saw such cut lines parsed as messages
+   * when peers were killed or timed out while sending a large log.)
+   */
+  public static LineReader forConnection(InputStream in, int maxBytes) {
+    return new LineReader(in, maxBytes, false);
   }
 
   /** The next line without its newline (and carriage return), or null at the end. */
@@ -54,7 +71,7 @@ public final class LineReader {
         if (tooLong) {
           throw new LineTooLongException(max);
         }
-        return length == 0 ? null : text();
+        return length == 0 || !partialLastLine ? null : text();
       }
       int start = position;
       while (position < limit && buffer[position] != '\n') {

@@ -100,4 +100,23 @@ class WireHardeningTest {
     LineReader in = new LineReader(new ByteArrayInputStream(endless), 1 << 16);
     assertThrows(LineReader.LineTooLongException.class, in::readLine);
   }
+
+  /**
+   * A peer killed, or a connection closed, in the middle of a send leaves a line cut short: on a
+   * connection that is the end, not a message (a 30-minute campaign saw such lines decoded).
+   * A script on stdin may end without a newline, and its last line counts.
+   */
+  @Test
+  void aLineCutByTheEndOfAConnectionIsNoMessage() throws Exception {
+    String cut = "{\"kind\":\"Ping\"}\n{\"kind\":\"Push\",\"body\":{\"committed\":[{\"va";
+    LineReader connection = LineReader.forConnection(new ByteArrayInputStream(
+        cut.getBytes(StandardCharsets.UTF_8)), 1 << 16);
+    assertEquals("{\"kind\":\"Ping\"}", connection.readLine());
+    assertNull(connection.readLine());
+    LineReader script = new LineReader(new ByteArrayInputStream(
+        "put 5 a b\nget 5 a".getBytes(StandardCharsets.UTF_8)), 1 << 16);
+    assertEquals("put 5 a b", script.readLine());
+    assertEquals("get 5 a", script.readLine());
+    assertNull(script.readLine());
+  }
 }
