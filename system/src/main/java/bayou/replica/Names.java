@@ -26,8 +26,8 @@ public final class Names {
   private static final Map<String, Parsed> PARSED = new ConcurrentHashMap<>();
   private static final int PARSED_MAX = 65_536;
 
-  /** A valid name's parts; the root has no parent. */
-  private record Parsed(long createStamp, String parent) {}
+  /** A valid name's parts (the root has no parent), and the first instance of it seen. */
+  private record Parsed(long createStamp, String parent, String name) {}
 
   private Names() {}
 
@@ -67,6 +67,15 @@ public final class Names {
     return name;
   }
 
+  /**
+   * {@code name}, validated, as one shared instance: every write decoded from a message would
+   * otherwise hold its own copy of its acceptor's name, and a long log of long names filled a
+   * node's heap (an hour-long campaign ran nodes out of memory).
+   */
+  public static String canonical(String name) {
+    return parsed(name).name();
+  }
+
   private static Parsed child(String name) {
     Parsed parsed = name == null ? null : parsed(name);
     if (parsed == null || parsed.parent() == null) {
@@ -81,9 +90,9 @@ public final class Names {
       return known;
     }
     validate(name);
-    Parsed parsed = isRoot(name) ? new Parsed(0, null)
+    Parsed parsed = isRoot(name) ? new Parsed(0, null, name)
         : new Parsed(Long.parseLong(name.substring(1, name.indexOf(','))),
-            name.substring(name.indexOf(',') + 1, name.length() - 1));
+            name.substring(name.indexOf(',') + 1, name.length() - 1), name);
     if (PARSED.size() >= PARSED_MAX) {
       PARSED.clear();
     }

@@ -28,9 +28,9 @@ public record Write(long stamp, String acceptor, String op, String key, String v
       throw new IllegalArgumentException("a write's stamp and CSN are >= 0, got " + stamp
           + " and " + csn);
     }
-    Names.requireValid(acceptor);
+    acceptor = Names.canonical(acceptor);
     if (op.equals(CREATE) || op.equals(RETIRE)) {
-      Names.requireValid(key);
+      key = Names.canonical(key);
     }
   }
 

@@ -73,7 +73,7 @@ class PeerLinkTest {
       port = gone.getLocalPort(); // closed at once: nobody listens there any more
     }
     PeerLink link = new PeerLink(1, new InetSocketAddress(loopback, port), loopback, "secret");
-    assertTrue(link.offer("first"), "before any attempt, a line is queued");
+    // no assertion on a first offer: the writer thread may already have been refused
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     boolean refused = false;
     while (!refused && System.nanoTime() < deadline) {

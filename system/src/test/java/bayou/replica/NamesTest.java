@@ -33,4 +33,13 @@ class NamesTest {
     assertEquals(1, Names.depth("<5,R>"));
     assertEquals(3, Names.depth("<12,<5,<7,R>>>"));
   }
+
+  @Test
+  void writesShareOneInstanceOfTheirAcceptorsName() {
+    String name = "<12,<5,R>>";
+    Write a = new Write(1, new String(name), Write.PUT, "k", "v", 0);
+    Write b = new Write(2, new String(name), Write.PUT, "k", "w", 0);
+    assertTrue(a.acceptor() == b.acceptor(), "one instance, not a copy per write");
+    assertEquals(name, Names.canonical(new String(name)));
+  }
 }
