@@ -45,7 +45,19 @@ public final class VersionVector {
     if (Names.isRoot(name)) {
       return RETIRED; // everyone knows the root from the start, so a missing root has retired
     }
-    return complete(Names.parent(name)) >= Names.createStamp(name) ? RETIRED : UNBORN;
+    return completeMissing(Names.parsed(name));
+  }
+
+  /** CompleteV of a name this vector lacks, walking the parsed chain of its parents. */
+  private long completeMissing(Names.Parsed missing) {
+    Names.Parsed parent = missing.parent();
+    if (parent == null) {
+      throw new IllegalArgumentException("not a created server's name: " + missing.name());
+    }
+    Long parentStamp = stamps.get(parent.name());
+    long parentComplete = parentStamp != null ? parentStamp
+        : parent.parent() == null ? RETIRED : completeMissing(parent);
+    return parentComplete >= missing.createStamp() ? RETIRED : UNBORN;
   }
 
   /** Whether this vector has seen the write with this id. */
