@@ -13,19 +13,24 @@ public final class VersionVector {
   static final long UNBORN = Long.MIN_VALUE;
 
   private final Map<String, Long> stamps;
+  private final boolean namesChecked; // every name checked on entry: toMap may say so
   private Map<String, Long> asMap; // toMap()'s answer until the next change
   private long changes; // how often it changed: checks of what it covers rerun only then
 
   public VersionVector() {
     this.stamps = new HashMap<>();
+    this.namesChecked = true;
   }
 
   public VersionVector(Map<String, Long> stamps) {
+    stamps.keySet().forEach(Names::requireValid);
     this.stamps = new HashMap<>(stamps);
+    this.namesChecked = true;
   }
 
   private VersionVector(Map<String, Long> stamps, boolean shared) {
     this.stamps = stamps;
+    this.namesChecked = false;
   }
 
   /**
@@ -99,6 +104,9 @@ public final class VersionVector {
 
   void advance(String name, long stamp) {
     Long before = stamps.get(name);
+    if (before == null) {
+      Names.requireValid(name);
+    }
     if (before == null || before < stamp) {
       stamps.put(name, stamp);
       asMap = null;
@@ -129,10 +137,13 @@ public final class VersionVector {
   /**
    * A sorted, unmodifiable copy: the same vector always iterates (and so encodes and prints)
    * alike, which a bit-for-bit replay needs; {@code Map.copyOf} iterates in a per-JVM order.
+   * A {@link VectorSnapshot} unless this is a read-only view of a map whose names nobody checked.
    */
   public Map<String, Long> toMap() {
     if (asMap == null) {
-      asMap = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(stamps));
+      java.util.TreeMap<String, Long> sorted = new java.util.TreeMap<>(stamps);
+      asMap = namesChecked ? new VectorSnapshot(sorted)
+          : java.util.Collections.unmodifiableSortedMap(sorted);
     }
     return asMap;
   }
