@@ -50,19 +50,30 @@ public final class VersionVector {
     if (Names.isRoot(name)) {
       return RETIRED; // everyone knows the root from the start, so a missing root has retired
     }
-    return completeMissing(Names.parsed(name));
+    return completeMissing(Names.parsed(name), null);
   }
 
-  /** CompleteV of a name this vector lacks, walking the parsed chain of its parents. */
-  private long completeMissing(Names.Parsed missing) {
+  /**
+   * CompleteV of a name this vector lacks, walking the parsed chain of its parents; names
+   * resolved on the way go into {@code resolved}, when given, and are taken from it again.
+   */
+  private long completeMissing(Names.Parsed missing, Map<Names.Parsed, Long> resolved) {
+    Long known = resolved == null ? null : resolved.get(missing);
+    if (known != null) {
+      return known;
+    }
     Names.Parsed parent = missing.parent();
     if (parent == null) {
       throw new IllegalArgumentException("not a created server's name: " + missing.name());
     }
     Long parentStamp = stamps.get(parent.name());
     long parentComplete = parentStamp != null ? parentStamp
-        : parent.parent() == null ? RETIRED : completeMissing(parent);
-    return parentComplete >= missing.createStamp() ? RETIRED : UNBORN;
+        : parent.parent() == null ? RETIRED : completeMissing(parent, resolved);
+    long answer = parentComplete >= missing.createStamp() ? RETIRED : UNBORN;
+    if (resolved != null) {
+      resolved.put(missing, answer);
+    }
+    return answer;
   }
 
   /** Whether this vector has seen the write with this id. */
@@ -72,8 +83,24 @@ public final class VersionVector {
 
   /** Whether this vector has seen everything {@code other} has seen. */
   public boolean covers(Map<String, Long> other) {
+    // a client's session vector lists every server it heard of, most of them retired and
+    // dropped here, with overlapping chains of parents: each is resolved once per call
+    Map<Names.Parsed, Long> resolved = null;
     for (Map.Entry<String, Long> entry : other.entrySet()) {
-      if (complete(entry.getKey()) < entry.getValue()) {
+      String name = entry.getKey();
+      Long stamp = stamps.get(name);
+      long complete;
+      if (stamp != null) {
+        complete = stamp;
+      } else if (Names.isRoot(name)) {
+        complete = RETIRED;
+      } else {
+        if (resolved == null) {
+          resolved = new java.util.IdentityHashMap<>();
+        }
+        complete = completeMissing(Names.parsed(name), resolved);
+      }
+      if (complete < entry.getValue()) {
         return false;
       }
     }

@@ -49,4 +49,19 @@ class VersionVectorTest {
     assertFalse(VersionVector.readOnly(Map.of("R", 1L)).toMap() instanceof VectorSnapshot,
         "a peer's map was not checked here");
   }
+
+  @Test
+  void coversAgreesWithCompleteVOnEveryNameOfAChainOfRetirees() {
+    String a = Names.child(3, Names.ROOT);
+    String b = Names.child(5, a);
+    String c = Names.child(9, b);
+    String d = Names.child(2, b); // created at b before what this vector knows of b
+    VersionVector vv = new VersionVector(Map.of(Names.ROOT, 10L, b, 4L));
+    assertEquals(VersionVector.RETIRED, vv.complete(a));
+    assertEquals(VersionVector.UNBORN, vv.complete(c));
+    assertEquals(VersionVector.RETIRED, vv.complete(d));
+    assertTrue(vv.covers(Map.of(a, 7L, d, 1L, b, 4L)));
+    assertFalse(vv.covers(Map.of(a, 7L, d, 1L, c, 1L)), "c is unborn here");
+    assertFalse(vv.covers(Map.of(d, 1L, b, 5L)));
+  }
 }
