@@ -33,6 +33,11 @@ final class RetirementChecker implements Checker {
     final Map<String, Long> retiredInSnapshot = new HashMap<>();
     Map<String, Long> previousVv;
 
+    /** Whether {@link #learn} of this retiree would change nothing. */
+    boolean knows(String retiree, boolean snapshot) {
+      return retired.containsKey(retiree) && (!snapshot || retiredInSnapshot.containsKey(retiree));
+    }
+
     void learn(String retiree, long event, boolean snapshot) {
       retired.putIfAbsent(retiree, event);
       if (snapshot) {
@@ -142,6 +147,9 @@ final class RetirementChecker implements Checker {
   /** Candidates the vector lacks and CompleteV calls retired are retired at this server. */
   private static void learnDropped(ServerState state, Set<String> candidates, Observation seen) {
     for (String name : candidates) {
+      if (state.knows(name, seen.snapshot())) {
+        continue; // learning it again would change nothing: spare its CompleteV walk
+      }
       if (!seen.vv().containsKey(name) && Vectors.complete(seen.vv(), name) == Vectors.RETIRED) {
         state.learn(name, seen.event(), seen.snapshot());
       }

@@ -19,13 +19,15 @@ final class Vectors {
   /**
    * Created servers' names split into (create stamp, parent), parsed once: CompleteV of a missing
    * name walks its chain of parents, and the substrings and digit scans of every walk were the
-   * checkers' largest cost. Cleared when it outgrows its bound.
+   * checkers' largest cost. Each entry links to its parent's, so a walk takes one memo look-up,
+   * and the names it asks a vector for are the memo's own instances (fewer text comparisons).
+   * Cleared when it outgrows its bound.
    */
   private static final Map<String, Child> CHILDREN = new ConcurrentHashMap<>();
   private static final int CHILDREN_MAX = 65_536;
-  private static final Child NOT_A_CHILD = new Child(0, null);
 
-  private record Child(long createStamp, String parent) {}
+  /** A name's parts; {@code parent} is null when the name is not a created server's. */
+  private record Child(String name, long createStamp, Child parent) {}
 
   private Vectors() {}
 
@@ -38,11 +40,19 @@ final class Vectors {
     if (ROOT.equals(name)) {
       return RETIRED;
     }
-    Child child = child(name);
-    if (child.parent() == null) {
+    return completeMissing(v, child(name));
+  }
+
+  /** CompleteV of a name v lacks (not the root), walking its chain of parents. */
+  private static long completeMissing(Map<String, Long> v, Child missing) {
+    Child parent = missing.parent();
+    if (parent == null) {
       return NOT_CREATED;
     }
-    return complete(v, child.parent()) >= child.createStamp() ? RETIRED : NOT_CREATED;
+    Long stamp = v.get(parent.name());
+    long parentComplete = stamp != null ? stamp
+        : ROOT.equals(parent.name()) ? RETIRED : completeMissing(v, parent);
+    return parentComplete >= missing.createStamp() ? RETIRED : NOT_CREATED;
   }
 
   private static Child child(String name) {
@@ -61,14 +71,15 @@ final class Vectors {
   private static Child parse(String name) {
     int comma = name.indexOf(',');
     if (!name.startsWith("<") || !name.endsWith(">") || comma < 0) {
-      return NOT_A_CHILD;
+      return new Child(name, 0, null);
     }
+    long createStamp;
     try {
-      return new Child(Long.parseLong(name.substring(1, comma)),
-          name.substring(comma + 1, name.length() - 1));
+      createStamp = Long.parseLong(name.substring(1, comma));
     } catch (NumberFormatException e) {
-      return NOT_A_CHILD;
+      return new Child(name, 0, null);
     }
+    return new Child(name, createStamp, child(name.substring(comma + 1, name.length() - 1)));
   }
 
   /** Whether v has seen the write: CompleteV(v, acceptor) >= stamp. */

@@ -24,10 +24,11 @@ public final class DiskFixture {
     List<String> records = new ArrayList<>(writes + 1);
     long first = lastStamp - writes;
     for (int i = 0; i < writes; i++) {
-      records.add(Durable.write(new Write(first + i + 1, Names.ROOT, Write.PUT, "k" + i % 1000,
-          "https://example.org/song/" + i, i + 1)));
+      records.add(Durable.encode(Durable.write(new Write(first + i + 1, Names.ROOT, Write.PUT, "k" + i % 1000,
+          "https://example.org/song/" + i, i + 1))));
     }
-    records.add(Durable.state(Names.ROOT, true, false, Map.of(Names.ROOT, lastStamp)));
+    records.add(Durable.encode(
+        Durable.state(Names.ROOT, true, false, Map.of(Names.ROOT, lastStamp))));
     try (DiskLog disk = new DiskLog(file, DiskLog.Fsync.ALWAYS)) {
       disk.recover(); // cut a torn tail, if any, first
       disk.append(records);

@@ -1,5 +1,6 @@
 package bayou.node;
 
+import bayou.protocol.Durable;
 import bayou.protocol.Effects;
 import bayou.wire.Msg;
 import java.util.List;
@@ -18,15 +19,15 @@ final class NodeEffects implements Effects {
   }
 
   @Override
-  public void persist(List<String> records) {
+  public void persist(List<Durable.Rec> records) {
     if (disk != null) {
-      disk.append(records);
+      disk.append(records.stream().map(Durable::encode).toList());
     }
   }
 
   @Override
-  public List<String> recover() {
-    return disk == null ? List.of() : disk.recover();
+  public List<Durable.Rec> recover() {
+    return disk == null ? List.of() : disk.recover().stream().map(Durable::decode).toList();
   }
 
   @Override

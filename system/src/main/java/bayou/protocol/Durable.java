@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What a server keeps on stable storage, as records appended in order (each one JSON line; the
- * driver frames and checksums them): every write as it was stored (committed with its CSN, or
+ * What a server keeps on stable storage, as records appended in order (the node process writes
+ * each as one JSON line, framed and checksummed; the simulator keeps the records themselves): every write as it was stored (committed with its CSN, or
  * tentative), the server's name, role and version vector whenever they changed, and the last
  * write answered to each client. Replaying the records gives the state back: the committed log
  * is the committed records in order, the tentative log what was stored tentative and not
@@ -26,44 +26,57 @@ public final class Durable {
    * One record. {@code k} is its kind: {@code w} a write, {@code m} the server's state
    * (name, primary, retiring, vv), {@code a} a client's answered write (client, req, stamp).
    */
-  record Rec(String k, Write w, String name, Boolean primary, Boolean retiring,
+  public record Rec(String k, Write w, String name, Boolean primary, Boolean retiring,
       Map<String, Long> vv, Integer client, Long req, Long stamp) {}
 
   private Durable() {}
 
-  public static String write(Write write) {
-    return GSON.toJson(new Rec("w", write, null, null, null, null, null, null, null));
+  public static Rec write(Write write) {
+    return new Rec("w", write, null, null, null, null, null, null, null);
   }
 
-  public static String state(String name, boolean primary, boolean retiring, Map<String, Long> vv) {
-    return GSON.toJson(new Rec("m", null, name, primary, retiring, new java.util.TreeMap<>(vv),
-        null, null, null));
+  public static Rec state(String name, boolean primary, boolean retiring, Map<String, Long> vv) {
+    return new Rec("m", null, name, primary, retiring, new java.util.TreeMap<>(vv), null, null,
+        null);
   }
 
-  static String ack(int client, long req, long stamp) {
-    return GSON.toJson(new Rec("a", null, null, null, null, null, client, req, stamp));
+  static Rec ack(int client, long req, long stamp) {
+    return new Rec("a", null, null, null, null, null, client, req, stamp);
+  }
+
+  /** A record as the node process stores it: one JSON line. */
+  public static String encode(Rec rec) {
+    return GSON.toJson(rec);
+  }
+
+  /** A stored line back as its record; throws IllegalArgumentException if it does not parse. */
+  public static Rec decode(String line) {
+    try {
+      return Objects.requireNonNull(GSON.fromJson(line, Rec.class), "an empty record");
+    } catch (com.google.gson.JsonParseException | NullPointerException e) {
+      throw new IllegalArgumentException("a record does not parse: " + e.getMessage(), e);
+    }
   }
 
   /** A server's state as its records left it. */
   record Recovered(String name, boolean primary, boolean retiring, Map<String, Long> vv,
       List<Write> committed, List<Write> tentative, Map<Integer, long[]> acks,
-      String lastState) {}
+      Rec lastState) {}
 
   /**
    * Replays records into the state they describe; throws IllegalArgumentException when there
    * is no state record (nothing of this server reached the disk) or a record does not parse.
    */
-  static Recovered replay(List<String> records) {
+  static Recovered replay(List<Rec> records) {
     String name = null;
     boolean primary = false;
     boolean retiring = false;
     Map<String, Long> vv = Map.of();
-    String lastState = null;
+    Rec lastState = null;
     List<Write> committed = new ArrayList<>();
     Map<WriteId, Write> tentative = new LinkedHashMap<>();
     Map<Integer, long[]> acks = new HashMap<>();
-    for (String line : records) {
-      Rec rec = GSON.fromJson(line, Rec.class);
+    for (Rec rec : records) {
       switch (Objects.requireNonNull(rec.k(), "a record without a kind")) {
         case "w" -> {
           Write w = Objects.requireNonNull(rec.w(), "a write record without its write");
@@ -79,7 +92,7 @@ public final class Durable {
           primary = Boolean.TRUE.equals(rec.primary());
           retiring = Boolean.TRUE.equals(rec.retiring());
           vv = rec.vv() == null ? Map.of() : rec.vv();
-          lastState = line;
+          lastState = rec;
         }
         case "a" -> acks.put(rec.client(), new long[] {rec.req(), rec.stamp()});
         default -> throw new IllegalArgumentException("unknown record kind " + rec.k());

@@ -32,10 +32,10 @@ public interface Effects {
    * Appends records to this node's stable storage ({@link Durable}); on return they are as
    * durable as the node's fsync policy makes them. A node without storage keeps nothing.
    */
-  default void persist(List<String> records) {}
+  default void persist(List<Durable.Rec> records) {}
 
   /** The records on this node's stable storage, oldest first, a torn tail cut off. */
-  default List<String> recover() {
+  default List<Durable.Rec> recover() {
     return List.of();
   }
 }

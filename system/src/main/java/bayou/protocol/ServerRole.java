@@ -62,11 +62,11 @@ final class ServerRole implements Role {
    * ({@link #save}), so an acknowledged write survives a crash. One save covers the batch.
    */
   private final List<Map.Entry<Integer, Msg.ClientReply>> heldReplies = new ArrayList<>();
-  private final List<String> unsavedAcks = new ArrayList<>();
+  private final List<Durable.Rec> unsavedAcks = new ArrayList<>();
   /** The state record last saved: another is saved only when it changes. */
-  private String savedState;
+  private Durable.Rec savedState;
   /** The ack-before-persist bug's buffer of records not yet on disk, and its next save. */
-  private final List<String> lazy = new ArrayList<>();
+  private final List<Durable.Rec> lazy = new ArrayList<>();
   private long lazySaveAt;
   private final PeerKnowledge known = new PeerKnowledge();
   /**
@@ -153,14 +153,14 @@ final class ServerRole implements Role {
    * wait in memory and go to disk about once a second ({@code force} saves at once).
    */
   private void save(boolean force) {
-    List<String> records = new ArrayList<>();
+    List<Durable.Rec> records = new ArrayList<>();
     for (Write write : replica.drainUnsaved()) {
       records.add(Durable.write(write));
     }
     records.addAll(unsavedAcks);
     unsavedAcks.clear();
     if (changed || !records.isEmpty() || savedState == null) {
-      String state = Durable.state(replica.name(), replica.isPrimary(), replica.isRetiring(),
+      Durable.Rec state = Durable.state(replica.name(), replica.isPrimary(), replica.isRetiring(),
           replica.versionVector());
       if (!state.equals(savedState)) {
         records.add(state);

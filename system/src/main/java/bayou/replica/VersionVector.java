@@ -13,19 +13,24 @@ public final class VersionVector {
   static final long UNBORN = Long.MIN_VALUE;
 
   private final Map<String, Long> stamps;
+  private final boolean namesChecked; // every name checked on entry: toMap may say so
   private Map<String, Long> asMap; // toMap()'s answer until the next change
   private long changes; // how often it changed: checks of what it covers rerun only then
 
   public VersionVector() {
     this.stamps = new HashMap<>();
+    this.namesChecked = true;
   }
 
   public VersionVector(Map<String, Long> stamps) {
+    stamps.keySet().forEach(Names::requireValid);
     this.stamps = new HashMap<>(stamps);
+    this.namesChecked = true;
   }
 
   private VersionVector(Map<String, Long> stamps, boolean shared) {
     this.stamps = stamps;
+    this.namesChecked = false;
   }
 
   /**
@@ -45,7 +50,30 @@ public final class VersionVector {
     if (Names.isRoot(name)) {
       return RETIRED; // everyone knows the root from the start, so a missing root has retired
     }
-    return complete(Names.parent(name)) >= Names.createStamp(name) ? RETIRED : UNBORN;
+    return completeMissing(Names.parsed(name), null);
+  }
+
+  /**
+   * CompleteV of a name this vector lacks, walking the parsed chain of its parents; names
+   * resolved on the way go into {@code resolved}, when given, and are taken from it again.
+   */
+  private long completeMissing(Names.Parsed missing, Map<Names.Parsed, Long> resolved) {
+    Long known = resolved == null ? null : resolved.get(missing);
+    if (known != null) {
+      return known;
+    }
+    Names.Parsed parent = missing.parent();
+    if (parent == null) {
+      throw new IllegalArgumentException("not a created server's name: " + missing.name());
+    }
+    Long parentStamp = stamps.get(parent.name());
+    long parentComplete = parentStamp != null ? parentStamp
+        : parent.parent() == null ? RETIRED : completeMissing(parent, resolved);
+    long answer = parentComplete >= missing.createStamp() ? RETIRED : UNBORN;
+    if (resolved != null) {
+      resolved.put(missing, answer);
+    }
+    return answer;
   }
 
   /** Whether this vector has seen the write with this id. */
@@ -55,8 +83,24 @@ public final class VersionVector {
 
   /** Whether this vector has seen everything {@code other} has seen. */
   public boolean covers(Map<String, Long> other) {
+    // a client's session vector lists every server it heard of, most of them retired and
+    // dropped here, with overlapping chains of parents: each is resolved once per call
+    Map<Names.Parsed, Long> resolved = null;
     for (Map.Entry<String, Long> entry : other.entrySet()) {
-      if (complete(entry.getKey()) < entry.getValue()) {
+      String name = entry.getKey();
+      Long stamp = stamps.get(name);
+      long complete;
+      if (stamp != null) {
+        complete = stamp;
+      } else if (Names.isRoot(name)) {
+        complete = RETIRED;
+      } else {
+        if (resolved == null) {
+          resolved = new java.util.IdentityHashMap<>();
+        }
+        complete = completeMissing(Names.parsed(name), resolved);
+      }
+      if (complete < entry.getValue()) {
         return false;
       }
     }
@@ -87,6 +131,9 @@ public final class VersionVector {
 
   void advance(String name, long stamp) {
     Long before = stamps.get(name);
+    if (before == null) {
+      Names.requireValid(name);
+    }
     if (before == null || before < stamp) {
       stamps.put(name, stamp);
       asMap = null;
@@ -117,10 +164,13 @@ public final class VersionVector {
   /**
    * A sorted, unmodifiable copy: the same vector always iterates (and so encodes and prints)
    * alike, which a bit-for-bit replay needs; {@code Map.copyOf} iterates in a per-JVM order.
+   * A {@link VectorSnapshot} unless this is a read-only view of a map whose names nobody checked.
    */
   public Map<String, Long> toMap() {
     if (asMap == null) {
-      asMap = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(stamps));
+      java.util.TreeMap<String, Long> sorted = new java.util.TreeMap<>(stamps);
+      asMap = namesChecked ? new VectorSnapshot(sorted)
+          : java.util.Collections.unmodifiableSortedMap(sorted);
     }
     return asMap;
   }

@@ -222,14 +222,14 @@ public final class SimNode implements Effects {
 
   /** The simulated disk survives the node: a server restarted under the same id reads it. */
   @Override
-  public void persist(List<String> records) {
+  public void persist(List<bayou.protocol.Durable.Rec> records) {
     if (alive) {
       sim.disk(id).addAll(records);
     }
   }
 
   @Override
-  public List<String> recover() {
+  public List<bayou.protocol.Durable.Rec> recover() {
     return List.copyOf(sim.disk(id));
   }
 

@@ -35,7 +35,7 @@ public final class Simulation {
   private Consumer<Traced> trace = traced -> {};
   private boolean checkInvariants = true;
   /** Each server's stable storage, by server id: it outlives the server's node. */
-  private final Map<Integer, List<String>> disks = new HashMap<>();
+  private final Map<Integer, List<bayou.protocol.Durable.Rec>> disks = new HashMap<>();
 
   public Simulation(long seed, NetworkOptions options) {
     this(seed, options, Wire.LINE_BYTES_MAX);
@@ -74,7 +74,7 @@ public final class Simulation {
   }
 
   /** The records on server {@code id}'s simulated disk (written at once: no torn tails). */
-  List<String> disk(int id) {
+  List<bayou.protocol.Durable.Rec> disk(int id) {
     return disks.computeIfAbsent(id, any -> new ArrayList<>());
   }
 

@@ -1,6 +1,7 @@
 package bayou.wire;
 
 import bayou.replica.Names;
+import bayou.replica.VectorSnapshot;
 import bayou.replica.Write;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,9 @@ final class Checks {
   /** A version vector: server names to stamps, no nulls. */
   static Map<String, Long> vector(Map<String, Long> vv, String what) {
     present(vv, what);
+    if (vv instanceof VectorSnapshot) {
+      return vv; // its names were checked as they entered the vector, its stamps are never null
+    }
     for (Map.Entry<String, Long> entry : vv.entrySet()) {
       Names.requireValid(entry.getKey());
       present(entry.getValue(), what + "[" + entry.getKey() + "]");

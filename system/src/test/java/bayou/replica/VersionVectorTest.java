@@ -1,9 +1,11 @@
 package bayou.replica;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -33,5 +35,33 @@ class VersionVectorTest {
     assertTrue(big.coversVector(small));
     assertFalse(small.coversVector(big));
     assertTrue(small.coversVector(small));
+  }
+
+  @Test
+  void aVectorTakesOnlyServerNamesSoItsSnapshotNeedsNoSecondCheck() {
+    VersionVector vv = new VersionVector();
+    vv.advance("<1,R>", 2);
+    vv.advance("R", 5);
+    assertThrows(IllegalArgumentException.class, () -> vv.advance("not-a-name", 1));
+    assertThrows(IllegalArgumentException.class, () -> new VersionVector(Map.of("<x,R>", 1L)));
+    assertTrue(vv.toMap() instanceof VectorSnapshot);
+    assertEquals(List.of("<1,R>", "R"), List.copyOf(vv.toMap().keySet()), "sorted");
+    assertFalse(VersionVector.readOnly(Map.of("R", 1L)).toMap() instanceof VectorSnapshot,
+        "a peer's map was not checked here");
+  }
+
+  @Test
+  void coversAgreesWithCompleteVOnEveryNameOfAChainOfRetirees() {
+    String a = Names.child(3, Names.ROOT);
+    String b = Names.child(5, a);
+    String c = Names.child(9, b);
+    String d = Names.child(2, b); // created at b before what this vector knows of b
+    VersionVector vv = new VersionVector(Map.of(Names.ROOT, 10L, b, 4L));
+    assertEquals(VersionVector.RETIRED, vv.complete(a));
+    assertEquals(VersionVector.UNBORN, vv.complete(c));
+    assertEquals(VersionVector.RETIRED, vv.complete(d));
+    assertTrue(vv.covers(Map.of(a, 7L, d, 1L, b, 4L)));
+    assertFalse(vv.covers(Map.of(a, 7L, d, 1L, c, 1L)), "c is unborn here");
+    assertFalse(vv.covers(Map.of(d, 1L, b, 5L)));
   }
 }
