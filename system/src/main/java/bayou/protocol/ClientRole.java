@@ -124,6 +124,9 @@ final class ClientRole implements Role {
     }
     if (reply.status().equals("ok")) {
       (pending.f().equals("get") ? readSet : writeSet).mergeFrom(reply.vv());
+      if (pending.f().equals("get") && reply.readFrom() != null) {
+        readSet.include(reply.readFrom()); // its acceptor may have retired, and left reply.vv()
+      }
     }
     String status = reply.status().equals("ok") ? "ok" : "fail";
     finish(new Msg.OpOutcome(status, reply.value(), reply.error(), server, reply.serverName(),

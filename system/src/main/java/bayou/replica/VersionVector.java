@@ -157,6 +157,16 @@ public final class VersionVector {
     other.forEach(this::advance);
   }
 
+  /**
+   * The session depends on this write: its acceptor's entry is at least its stamp. A server
+   * that knows the acceptor retired drops it from its vector, so merging that vector alone
+   * would lose the dependency, and a server that has not yet heard of the write could then
+   * serve an older value (a monotonic-reads violation a default sweep found, seed 102).
+   */
+  public void include(WriteId write) {
+    advance(write.acceptor(), write.stamp());
+  }
+
   public boolean has(String name) {
     return stamps.containsKey(name);
   }

@@ -179,4 +179,22 @@ class ClientRoleTest {
     assertEquals(new Msg.ClientRequest(last, "put", "x", "y", atRead, afterPut),
         fx.takeSent().get(1).msg());
   }
+
+  /**
+   * A read of a write whose acceptor has retired, at a server that dropped the retiree from its
+   * vector: the read-set must still hold that write, or a server that never got it could serve
+   * an older value (tests/read_of_a_retired_servers_write_is_monotonic.test, from seed 102).
+   */
+  @Test
+  void aReadOfARetiredServersWriteStaysInTheReadSet() {
+    command(1_000, "connect", 3);
+    fx.takeReplies();
+    long get = op(1_000, "get", "k2", null);
+    Map<String, Long> withoutR = Map.of("<7,R>", 40L);
+    answer(1_100, 3, new Msg.ClientReply(get, "ok", "v330", null, withoutR, null,
+        new WriteId(30, "R"), "<7,R>", 1L));
+    Map<String, Long> readSet = Map.of("<7,R>", 40L, "R", 30L);
+    assertEquals(List.of(outcome(get, new Msg.OpOutcome("ok", "v330", null, 3, "<7,R>",
+        withoutR, null, new WriteId(30, "R"), readSet, NONE, 1L))), fx.takeReplies());
+  }
 }
