@@ -53,4 +53,37 @@ class NamesValidityTest {
     e = assertThrows(IllegalArgumentException.class, () -> Names.requireValid(shortBad));
     assertEquals("not a server name: <5,Rx", e.getMessage());
   }
+
+  /**
+   * Names never seen before in this JVM (parsed names are remembered, so a name another test
+   * checked would not be checked again): deep ones are valid, each malformed one is refused
+   * with where it went wrong.
+   */
+  @Test
+  void deepNamesAreValidAndEachMalformedOneSaysWhere() {
+    String deep = "R";
+    for (int level = 0; level < 9; level++) {
+      deep = "<" + (31_000 + level) + "," + deep + ">";
+    }
+    assertEquals(deep, Names.requireValid(deep));
+    assertEquals(31_008, Names.createStamp(deep));
+    assertEquals(deep.substring(7, deep.length() - 1), Names.parent(deep));
+    String wideInside = "<7,<8,<9,<10,<11,<1234567890123456781,R>>>>>>";
+    assertEquals(wideInside, Names.requireValid(wideInside), "19 digits deep inside");
+    assertEquals("not a server name at 0: <,R>", message("<,R>"));
+    assertEquals("not a server name at 4: <41,<,R>>", message("<41,<,R>>"));
+    assertEquals("not a server name at 0: <42R>", message("<42R>"));
+    assertEquals("not a server name at 0: <43", message("<43"));
+    assertEquals("not a server name: <44,R>>", message("<44,R>>"));
+    assertEquals("not a server name: <45,<46,R>", message("<45,<46,R>"));
+    assertEquals("not a server name: <47,<48,R>x", message("<47,<48,R>x"));
+    assertEquals("not a server name: <49,Q>", message("<49,Q>"));
+    assertEquals("not a server name (null, empty or longer than 16384 characters)",
+        message(null));
+  }
+
+  private static String message(String name) {
+    return assertThrows(IllegalArgumentException.class, () -> Names.requireValid(name), name)
+        .getMessage();
+  }
 }
