@@ -220,6 +220,22 @@ class ServerRoleChunkTest {
   }
 
   @Test
+  void aPeerThatPulledAChunkIsAssumedToHoldWhatItSaidItHeld() {
+    s0.afterBatch(1_000);
+    from(s0, 1_500, 1, new Msg.Notice(EMPTY_ROOT));
+    fx0.takeSent();
+    puts(s0, 2_000, 1, 3);
+    fx0.takeSent();
+    Msg.Summary has1 = new Msg.Summary(Map.of("R", 2_000L), 1);
+    from(s0, 2_100, 1, new Msg.Pull(0, has1));
+    assertTrue(of(Msg.Push.class, fx0.takeSent(), 1).get(0).more());
+    puts(s0, 2_100 + PULL_TIMEOUT, 4, 1); // it pulls no more: fed no longer
+    assertEquals(List.of(new Msg.Push(0, has1, List.of(big(2_001, "R", 1, 2)), List.of(),
+        new Msg.Summary(Map.of("R", 2_100L + PULL_TIMEOUT), 4), List.of(), true)),
+        of(Msg.Push.class, fx0.takeSent(), 1), "pushed on top of what its pull said");
+  }
+
+  @Test
   void aReceivedChunkIsFollowedByAPullForTheNext() {
     String name = createdWithPuts(2_000, 0);
     Msg.Summary base = new Msg.Summary(Map.of("R", 2_000L, name, 2_000L), 1);

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * 8 and 9 are clients.
  */
 class ServerRoleDiskTest {
-  private static final Map<Integer, Integer> PORTS = Map.of(0, 100, 1, 101);
+  private static final Map<Integer, Integer> PORTS = Map.of(0, 100, 1, 101, 2, 102);
   private static final Map<String, Long> NONE = Map.of();
   private static final long CHUNK = Wire.chunkBytes(Wire.LINE_BYTES_MAX);
   private static final long LAZY = ServerRole.LAZY_SAVE_MICROS;
@@ -171,6 +171,24 @@ class ServerRoleDiskTest {
     assertEquals(List.of(Msg.Reply.failed(root, "server 0 has joined already"),
         Msg.Reply.failed(recover, "server 0 has joined already")),
         fxr.takeReplies().subList(1, 3));
+  }
+
+  /** Forget-retired re-adds a vector entry a peer lists: the state on disk follows it. */
+  @Test
+  void aVectorChangedWithoutAWriteIsSavedToo() {
+    RecordingEffects fxf = new RecordingEffects();
+    ServerRole s = new ServerRole(0, Set.of(Bug.FORGET_RETIRED), fxf, CHUNK);
+    rootAt(s, 1_000);
+    s.afterBatch(1_000);
+    fxf.takeSent();
+    Map<String, Long> relisted = Map.of("R", 0L, "<5,R>", 7L);
+    from(s, 2_000, 1, new Msg.Notice(new Msg.Summary(relisted, 0)));
+    from(s, 2_000, 2, new Msg.Notice(new Msg.Summary(Map.of("R", 0L), 0)));
+    s.afterBatch(2_000);
+    assertEquals(List.of(Durable.state("R", true, false, Map.of("R", 0L)),
+        Durable.state("R", true, false, relisted)), fxf.disk);
+    assertEquals(List.of(), fxf.takeSent().stream().filter(m -> m.msg() instanceof Msg.Push)
+        .toList(), "server 2 lacks the entry but no write this server could send: no push");
   }
 
   /** The ack-before-persist defect: answers at once, records reach the disk once a second. */
