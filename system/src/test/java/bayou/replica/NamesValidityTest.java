@@ -55,20 +55,25 @@ class NamesValidityTest {
   }
 
   /**
-   * Names never seen before in this JVM (parsed names are remembered, so a name another test
-   * checked would not be checked again): deep ones are valid, each malformed one is refused
-   * with where it went wrong.
+   * Valid names are remembered once parsed, for the life of the JVM (a mutation run reuses
+   * it across runs of this test): each run checks names it has never seen before.
    */
+  private static final java.util.concurrent.atomic.AtomicLong FRESH =
+      new java.util.concurrent.atomic.AtomicLong(1_000_000_000L);
+
+  /** Deep valid names are accepted; each malformed one is refused with where it went wrong. */
   @Test
   void deepNamesAreValidAndEachMalformedOneSaysWhere() {
+    long first = FRESH.getAndAdd(100);
     String deep = "R";
     for (int level = 0; level < 9; level++) {
-      deep = "<" + (31_000 + level) + "," + deep + ">";
+      deep = "<" + (first + level) + "," + deep + ">";
     }
     assertEquals(deep, Names.requireValid(deep));
-    assertEquals(31_008, Names.createStamp(deep));
-    assertEquals(deep.substring(7, deep.length() - 1), Names.parent(deep));
-    String wideInside = "<7,<8,<9,<10,<11,<1234567890123456781,R>>>>>>";
+    assertEquals(first + 8, Names.createStamp(deep));
+    assertEquals(deep.substring(deep.indexOf(',') + 1, deep.length() - 1), Names.parent(deep));
+    long wide = 1_234_567_890_123_000_000L + first; // 19 digits
+    String wideInside = "<7,<8,<9,<10,<11,<" + wide + ",R>>>>>>";
     assertEquals(wideInside, Names.requireValid(wideInside), "19 digits deep inside");
     assertEquals("not a server name at 0: <,R>", message("<,R>"));
     assertEquals("not a server name at 4: <41,<,R>>", message("<41,<,R>>"));
