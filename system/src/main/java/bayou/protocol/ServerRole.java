@@ -387,6 +387,9 @@ final class ServerRole implements Role {
         paused = false;
         forgetPulls();
         backstopDue = now; // pushes were dropped while paused: say what is held
+        if (!syncsAwaited.isEmpty()) {
+          armResend(); // no sync was sent again while paused, and its pull or answer may be lost
+        }
         reply(c);
       }
       case "sync" -> sync(c);

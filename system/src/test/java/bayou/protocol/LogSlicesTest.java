@@ -67,4 +67,18 @@ class LogSlicesTest {
     assertEquals(3, chunks.size());
     chunks.forEach(chunk -> assertEquals(1, chunk.committed().size()));
   }
+
+  /** A write's size is its strings plus the overhead; a chunk may hold exactly chunkBytes. */
+  @Test
+  void aChunkHoldsWritesUpToExactlyItsSize() {
+    Write put = new Write(1, "<5,R>", Write.PUT, "ab", "xyz", 1);
+    Write delete = new Write(2, "R", Write.DELETE, "abcd", null, 2);
+    assertEquals(LogSlices.WRITE_OVERHEAD_BYTES + 5 + 2 + 3, LogSlices.size(put));
+    assertEquals(LogSlices.WRITE_OVERHEAD_BYTES + 1 + 4, LogSlices.size(delete));
+    WriteBatch both = new WriteBatch(List.of(put, delete), List.of());
+    long exact = LogSlices.size(put) + LogSlices.size(delete);
+    assertEquals(List.of(both), LogSlices.split(both, exact));
+    assertEquals(List.of(new WriteBatch(List.of(put), List.of()),
+        new WriteBatch(List.of(delete), List.of())), LogSlices.split(both, exact - 1));
+  }
 }

@@ -9,8 +9,8 @@ import java.util.Set;
 
 /**
  * The world as a role sees it, recorded: every message sent (sendAll as one send per peer),
- * every reply to the controller, the address book's changes and a stop. Peers in {@link #down}
- * cannot be reached: a send to them fails and records nothing.
+ * every reply to the controller, the address book's changes, the records saved and a stop.
+ * Peers in {@link #down} cannot be reached: a send to them fails and records nothing.
  */
 final class RecordingEffects implements Effects {
   /** One message to one peer. */
@@ -21,6 +21,8 @@ final class RecordingEffects implements Effects {
   final List<Map<Integer, Integer>> learned = new ArrayList<>();
   final List<Integer> forgotten = new ArrayList<>();
   final Set<Integer> down = new HashSet<>();
+  /** The node's stable storage: every record persisted, in order; recover returns them. */
+  final List<Durable.Rec> disk = new ArrayList<>();
   boolean stopped;
 
   @Override
@@ -55,6 +57,16 @@ final class RecordingEffects implements Effects {
   @Override
   public void stop() {
     stopped = true;
+  }
+
+  @Override
+  public void persist(List<Durable.Rec> records) {
+    disk.addAll(records);
+  }
+
+  @Override
+  public List<Durable.Rec> recover() {
+    return List.copyOf(disk);
   }
 
   /** What was sent since the last call, then forgotten. */

@@ -51,4 +51,38 @@ class LogDigestTest {
     digest.clearTentative();
     assertEquals(before, digest.value(1, 0).hash());
   }
+
+  /** A log's hash must not forget its first writes as the log grows (a stabilize compares it). */
+  @Test
+  void aCommittedHashDependsOnTheFirstWriteHoweverLongTheLog() {
+    WriteId[] first = new WriteId[40];
+    WriteId[] other = new WriteId[40];
+    java.util.List<Write> log = new java.util.ArrayList<>();
+    for (int i = 0; i < first.length; i++) {
+      first[i] = new WriteId(100 + i, "R");
+      other[i] = first[i];
+      log.add(new Write(100 + i, "R", Write.PUT, "k", "v", i + 1));
+    }
+    other[0] = C;
+    assertNotEquals(hash(first), hash(other));
+    LogDigest digest = new LogDigest();
+    for (int i = 0; i < 25; i++) {
+      digest.addCommitted(first[i]);
+    }
+    assertEquals(digest.committedHash(), LogDigest.committedHash(log, 25),
+        "a recount of a prefix folds as the digest did");
+    assertEquals(LogDigest.EMPTY_COMMITTED, LogDigest.committedHash(log, 0));
+  }
+
+  /** The tentative part is a sum of the ids' mixes: two ids that mix alike make logs alike. */
+  @Test
+  void noTwoWriteIdsOfALongRunMixAlike() {
+    java.util.Set<Long> seen = new java.util.HashSet<>();
+    for (long stamp = 1; stamp <= 20_000; stamp++) {
+      for (String acceptor : new String[] {"R", "<5,R>", "<7,<5,R>>"}) {
+        long mixed = LogDigest.mix(new WriteId(stamp, acceptor));
+        org.junit.jupiter.api.Assertions.assertTrue(seen.add(mixed), stamp + "@" + acceptor);
+      }
+    }
+  }
 }

@@ -53,4 +53,42 @@ class NamesValidityTest {
     e = assertThrows(IllegalArgumentException.class, () -> Names.requireValid(shortBad));
     assertEquals("not a server name: <5,Rx", e.getMessage());
   }
+
+  /**
+   * Valid names are remembered once parsed, for the life of the JVM (a mutation run reuses
+   * it across runs of this test): each run checks names it has never seen before.
+   */
+  private static final java.util.concurrent.atomic.AtomicLong FRESH =
+      new java.util.concurrent.atomic.AtomicLong(1_000_000_000L);
+
+  /** Deep valid names are accepted; each malformed one is refused with where it went wrong. */
+  @Test
+  void deepNamesAreValidAndEachMalformedOneSaysWhere() {
+    long first = FRESH.getAndAdd(100);
+    String deep = "R";
+    for (int level = 0; level < 9; level++) {
+      deep = "<" + (first + level) + "," + deep + ">";
+    }
+    assertEquals(deep, Names.requireValid(deep));
+    assertEquals(first + 8, Names.createStamp(deep));
+    assertEquals(deep.substring(deep.indexOf(',') + 1, deep.length() - 1), Names.parent(deep));
+    long wide = 1_234_567_890_123_000_000L + first; // 19 digits
+    String wideInside = "<7,<8,<9,<10,<11,<" + wide + ",R>>>>>>";
+    assertEquals(wideInside, Names.requireValid(wideInside), "19 digits deep inside");
+    assertEquals("not a server name at 0: <,R>", message("<,R>"));
+    assertEquals("not a server name at 4: <41,<,R>>", message("<41,<,R>>"));
+    assertEquals("not a server name at 0: <42R>", message("<42R>"));
+    assertEquals("not a server name at 0: <43", message("<43"));
+    assertEquals("not a server name: <44,R>>", message("<44,R>>"));
+    assertEquals("not a server name: <45,<46,R>", message("<45,<46,R>"));
+    assertEquals("not a server name: <47,<48,R>x", message("<47,<48,R>x"));
+    assertEquals("not a server name: <49,Q>", message("<49,Q>"));
+    assertEquals("not a server name (null, empty or longer than 16384 characters)",
+        message(null));
+  }
+
+  private static String message(String name) {
+    return assertThrows(IllegalArgumentException.class, () -> Names.requireValid(name), name)
+        .getMessage();
+  }
 }

@@ -64,4 +64,21 @@ class VersionVectorTest {
     assertFalse(vv.covers(Map.of(a, 7L, d, 1L, c, 1L)), "c is unborn here");
     assertFalse(vv.covers(Map.of(d, 1L, b, 5L)));
   }
+
+  /** The change count decides whether the replica's invariant checks rerun: real changes only. */
+  @Test
+  void onlyARaiseOrARemovalCountsAsAChange() {
+    VersionVector vv = new VersionVector(Map.of("R", 5L));
+    assertEquals(0, vv.changes());
+    vv.advance("R", 5);
+    vv.advance("R", 4);
+    assertEquals(0, vv.changes(), "an equal or lower stamp changes nothing");
+    vv.advance("R", 6);
+    vv.advance("<1,R>", 2);
+    assertEquals(2, vv.changes());
+    vv.drop("<2,R>");
+    assertEquals(2, vv.changes(), "nothing to drop");
+    vv.drop("<1,R>");
+    assertEquals(3, vv.changes());
+  }
 }
