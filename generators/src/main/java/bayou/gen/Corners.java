@@ -154,8 +154,8 @@ final class Corners {
   /** Retires a server (a replacement joins first at the floor) and moves its clients away. */
   private static boolean retire(Plan plan, Dice dice, GeneratorOptions options, int retiree) {
     Model m = plan.model();
-    if (m.lastShallowest(retiree) && !dice.chance(RetireNemesis.SHALLOWEST_RETIRES)) {
-      return false; // as RetireNemesis: not now, or every later name grows a level
+    if (RetireNemesis.spared(m, retiree, dice)) {
+      return false; // not now, or every later name grows a level
     }
     if (m.live().size() <= options.minServers()) {
       if (m.paused() || m.live().size() >= options.maxServers()

@@ -35,14 +35,22 @@ final class RetireNemesis implements Nemesis {
     }
     int drawn = dice.pick(candidates);
     List<Integer> others = candidates.stream().filter(s -> s != drawn).toList();
-    int retiree = plan.model().lastShallowest(drawn) && !others.isEmpty()
-        && !dice.chance(SHALLOWEST_RETIRES) ? dice.pick(others) : drawn;
+    int retiree = !others.isEmpty() && spared(plan.model(), drawn, dice)
+        ? dice.pick(others) : drawn;
     plan.add(new Step.RetireServer(retiree));
     for (int client : plan.model().clients()) {
       if (plan.model().serverOf(client) == retiree) {
         MoveNemesis.attach(plan, dice, client, plan.model().liveList());
       }
     }
+  }
+
+  /**
+   * Whether {@code retiree}, drawn to retire, is spared this time: it is the only server with
+   * the shortest name, and the {@link #SHALLOWEST_RETIRES} roll says not now.
+   */
+  static boolean spared(Model model, int retiree, Dice dice) {
+    return model.lastShallowest(retiree) && !dice.chance(SHALLOWEST_RETIRES);
   }
 
   /** Live servers whose retirement {@link Model} accepts now. */

@@ -126,13 +126,13 @@ final class ShrinkSearch {
     if (!failedScripts.isEmpty() && !candidates.contains(failedScripts.get(0))) {
       candidates.add(failedScripts.get(0)); // the failing prefix: the last resort
     }
-    int tests = result.tests();
+    int replaysBefore = replays;
     for (List<Step> candidate : candidates) {
       int failedAgain = 0;
       while (failedAgain < CONFIRMATIONS && verdict(candidate) == Verdict.FAILS) {
         failedAgain++;
       }
-      tests += Math.min(CONFIRMATIONS, failedAgain + 1);
+      int tests = result.tests() + replays - replaysBefore;
       if (failedAgain == CONFIRMATIONS) {
         boolean smallest = candidate == result.steps();
         err.printf(lineStart() + "bayou campaign: shrinking: the %d-step script failed %d more "
@@ -145,8 +145,8 @@ final class ShrinkSearch {
     }
     err.printf(lineStart() + "bayou campaign: shrinking: no script found failed %d more replays "
         + "in a row on real processes; minimal.test fails only sometimes%n", CONFIRMATIONS);
-    return new Shrinker.Result(result.steps(), Shrinker.Outcome.NOT_ALWAYS_REPRODUCED, tests,
-        result.cacheHits(), result.elapsed());
+    return new Shrinker.Result(result.steps(), Shrinker.Outcome.NOT_ALWAYS_REPRODUCED,
+        result.tests() + replays - replaysBefore, result.cacheHits(), result.elapsed());
   }
 
   private Shrinker.Result shrinkWithin(List<Step> script, int setupSteps, Duration budget) {

@@ -43,7 +43,7 @@ public final class Names {
   /** How many creators a name nests: 0 for R, 1 for a server R created, and so on. */
   public static int depth(String name) {
     int depth = 0;
-    for (int i = 0; i < name.length() && name.charAt(i) == '<'; i = name.indexOf(',', i) + 1) {
+    for (Parsed at = parsed(name); at.parent() != null; at = at.parent()) {
       depth++;
     }
     return depth;
