@@ -42,8 +42,9 @@ public final class Names {
 
   /** How many creators a name nests: 0 for R, 1 for a server R created, and so on. */
   public static int depth(String name) {
+    // a scan, not the parsed chain: the cluster also asks about names it never validated
     int depth = 0;
-    for (Parsed at = parsed(name); at.parent() != null; at = at.parent()) {
+    for (int i = 0; i < name.length() && name.charAt(i) == '<'; i = name.indexOf(',', i) + 1) {
       depth++;
     }
     return depth;
