@@ -15,6 +15,7 @@ final class SessionAtServer {
   private final SessionVector read = new SessionVector();
   private Map<String, Long> readSet = Map.of();
   private Map<String, Long> writeSet = Map.of();
+  private long floor; // commits the session needs, for retired servers dropped from its sets
   private long setsEvent = -1;
   private long reads;
   private long writes;
@@ -57,6 +58,7 @@ final class SessionAtServer {
     if (op.completion() != null && op.completion().readSet() != null) {
       readSet = op.completion().readSet();
       writeSet = op.completion().writeSet() == null ? Map.of() : op.completion().writeSet();
+      floor = op.completion().floor() == null ? 0 : op.completion().floor();
       setsEvent = op.index();
     }
   }
@@ -98,11 +100,15 @@ final class SessionAtServer {
 
   private void checkErrDep(Op op) {
     errDeps++;
-    if (Vectors.covers(op.vv(), readSet) && Vectors.covers(op.vv(), writeSet)) {
+    Long commits = op.completion().commits();
+    boolean floorMet = floor == 0 || (commits != null && commits >= floor);
+    if (floorMet && Vectors.covers(op.vv(), readSet) && Vectors.covers(op.vv(), writeSet)) {
       findings.availability(Violation.UNJUSTIFIED_ERR_DEP, Describe.op(op) + Describe.at(op)
           + " failed with ERR_DEP although the server's version vector at the reply covers the"
           + " session's read set and write set" + (setsEvent < 0 ? " (both empty)"
-              : " (as of event " + setsEvent + ")") + ".", op.index());
+              : " (as of event " + setsEvent + ")")
+          + (floor == 0 ? "" : " and it had committed " + commits + " writes of the "
+              + floor + " the session needs") + ".", op.index());
     }
   }
 }

@@ -23,6 +23,7 @@ final class Fixture {
   private final List<HistoryEvent> events = new ArrayList<>();
   private final Map<Integer, Map<String, Long>> readSets = new HashMap<>();
   private final Map<Integer, Map<String, Long>> writeSets = new HashMap<>();
+  private final Map<Integer, Long> floors = new HashMap<>();
 
   static WriteId id(long stamp, String acceptor) {
     return new WriteId(stamp, acceptor);
@@ -86,6 +87,13 @@ final class Fixture {
     return complete(process, OpType.FAIL, "get", key, null, "ERR_DEP", server, vv, null, null);
   }
 
+  /** An ERR_DEP from a server that had committed {@code commits} writes. */
+  long errDep(int process, String key, String server, Map<String, Long> vv, long commits) {
+    invoke(process, "get", key, null);
+    return add(completion(process, OpType.FAIL, "get", key, null, "ERR_DEP", server, vv, null,
+        null, commits));
+  }
+
   long putFailed(int process, String key, String value) {
     invoke(process, "put", key, value);
     return complete(process, OpType.FAIL, "put", key, value, "dropped", null, null, null, null);
@@ -106,10 +114,22 @@ final class Fixture {
     if (type == OpType.OK && vv != null) {
       merge(f.equals("get") ? readSets : writeSets, process, vv);
     }
+    return add(completion(process, type, f, key, value, error, server, vv, writeId, readFrom,
+        null));
+  }
+
+  private OpEvent completion(int process, OpType type, String f, String key, String value,
+      String error, String server, Map<String, Long> vv, WriteId writeId, WriteId readFrom,
+      Long commits) {
     Map<String, Long> readSet = Map.copyOf(readSets.getOrDefault(process, Map.of()));
     Map<String, Long> writeSet = Map.copyOf(writeSets.getOrDefault(process, Map.of()));
-    return add(new OpEvent(-1, -1, type, process, f, key, value, error, -1, server, vv, writeId,
-        readFrom, readSet, writeSet));
+    return new OpEvent(-1, -1, type, process, f, key, value, error, -1, server, vv, writeId,
+        readFrom, readSet, writeSet, commits, floors.get(process));
+  }
+
+  /** From the next completion on, the client's sessions need this many commits. */
+  void sessionFloor(int process, long floor) {
+    floors.put(process, floor);
   }
 
   /** Overrides a client's session vectors (as recorded on its next completion). */

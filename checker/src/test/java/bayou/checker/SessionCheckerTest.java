@@ -98,6 +98,24 @@ class SessionCheckerTest {
     assertEquals(1L, result.counts().get(Violation.UNJUSTIFIED_ERR_DEP));
   }
 
+  /**
+   * A session that replaced a retiree's entry by a commit floor may be refused by a server that
+   * covers its sets but lacks those commits; one that holds them has no excuse.
+   */
+  @Test
+  void anErrDepIsJustifiedByACommitFloorTheServerDoesNotReach() {
+    Fixture h = new Fixture();
+    h.sessionFloor(1, 7);
+    h.put(1, "k", "a", "R", id(10, "R"), vv("R", 10));
+    h.errDep(1, "k", S, vv("R", 10, S, 6), 6);
+    long refused = h.errDep(1, "k", S, vv("R", 10, S, 6), 7);
+    h.snapshot("R", "final", true, List.of(c(1, 10, "R", "k", "a")), List.of(), vv("R", 10));
+    CheckResult result = checker.check(h.history());
+    assertEquals(List.of(Violation.UNJUSTIFIED_ERR_DEP), Expect.kinds(result));
+    assertEquals(List.of(refused), result.violations().get(0).eventIndices());
+    assertEquals(2L, result.counts().get("err-deps-checked"));
+  }
+
   @Test
   void sessionWritesOutOfOrderInALogBreakMonotonicWrites() {
     Fixture h = new Fixture();

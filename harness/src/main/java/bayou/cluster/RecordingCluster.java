@@ -228,7 +228,7 @@ public final class RecordingCluster extends ForwardingCluster {
     sink.record(new OpEvent(-1, -1, type, invoke.process(), invoke.f(), invoke.key(), value,
         outcome.error(), outcome.server(), outcome.serverName(), outcome.vv(),
         outcome.writeId(), outcome.readFrom(), outcome.readSet(), outcome.writeSet(),
-        outcome.commits()));
+        outcome.commits(), outcome.floor()));
     return outcome;
   }
 

@@ -67,8 +67,9 @@ final class EventDecoder {
     Map<String, Long> readSet = (mask & READ_SET) != 0 ? readMap(in) : null;
     Map<String, Long> writeSet = (mask & WRITE_SET) != 0 ? readMap(in) : null;
     Long commits = (mask & COMMITS) != 0 ? in.readStopBit() : null;
+    Long floor = (mask & FLOOR) != 0 ? in.readStopBit() : null;
     return new OpEvent(index, time, OP_TYPES[typeOrdinal], process, f, key, value, error, server,
-        serverName, vv, writeId, readFrom, readSet, writeSet, commits);
+        serverName, vv, writeId, readFrom, readSet, writeSet, commits, floor);
   }
 
   private NemesisEvent readNemesis(Bytes<?> in) {
@@ -113,6 +114,18 @@ final class EventDecoder {
       if (tentative == null) {
         throw new IllegalStateException("corrupt snapshot: repeats a tentative part never read");
       }
+    } else if ((mask & TENTATIVE_DELTA) != 0) {
+      List<LogEntry> before = lastTentative.getOrDefault(server, List.of());
+      long from = in.readStopBit();
+      long length = in.readStopBit();
+      if (from < 0 || length < 0 || from + length > before.size()) {
+        throw new IllegalStateException("corrupt snapshot: a tentative run of " + length
+            + " from " + from + " in a part of " + before.size());
+      }
+      List<LogEntry> rest = readEntries(in);
+      tentative = new ArrayList<>((int) length + rest.size());
+      tentative.addAll(before.subList((int) from, (int) (from + length)));
+      tentative.addAll(rest);
     } else {
       tentative = readEntries(in);
     }

@@ -97,7 +97,8 @@ final class EventEncoder {
         | (e.readFrom() != null ? READ_FROM : 0)
         | (e.readSet() != null ? READ_SET : 0)
         | (e.writeSet() != null ? WRITE_SET : 0)
-        | (e.commits() != null ? COMMITS : 0);
+        | (e.commits() != null ? COMMITS : 0)
+        | (e.floor() != null ? FLOOR : 0);
     out.writeByte(OP);
     out.writeStopBit(e.index());
     out.writeStopBit(e.timeNanos());
@@ -137,6 +138,9 @@ final class EventEncoder {
     if ((mask & COMMITS) != 0) {
       out.writeStopBit(e.commits());
     }
+    if ((mask & FLOOR) != 0) {
+      out.writeStopBit(e.floor());
+    }
   }
 
   private void writeNemesis(NemesisEvent e, Bytes<?> out) {
@@ -160,13 +164,16 @@ final class EventEncoder {
   }
 
   private void writeSnapshot(SnapshotEvent e, Bytes<?> out) {
-    List<LogEntry> tentativeBefore = lastTentative.get(e.server());
-    boolean tentativeSame = tentativeBefore != null && tentativeBefore.equals(e.tentative());
+    List<LogEntry> tentativeBefore = lastTentative.getOrDefault(e.server(), List.of());
+    boolean tentativeSame = lastTentative.containsKey(e.server())
+        && tentativeBefore.equals(e.tentative());
+    Run run = tentativeSame ? null : Run.of(tentativeBefore, e.tentative());
     int mask = (e.serverName() != null ? SNAPSHOT_SERVER_NAME : 0)
         | (e.reason() != null ? REASON : 0)
         | (e.primary() ? PRIMARY : 0)
         | COMMITTED_DELTA
-        | (tentativeSame ? TENTATIVE_SAME : 0);
+        | (tentativeSame ? TENTATIVE_SAME : 0)
+        | (run != null ? TENTATIVE_DELTA : 0);
     out.writeByte(SNAPSHOT);
     out.writeStopBit(e.index());
     out.writeStopBit(e.timeNanos());
@@ -182,7 +189,11 @@ final class EventEncoder {
     int shared = sharedPrefix(lastCommitted.getOrDefault(e.server(), List.of()), committed);
     out.writeStopBit(shared);
     writeEntries(committed.subList(shared, committed.size()), out);
-    if (!tentativeSame) {
+    if (run != null) {
+      out.writeStopBit(run.from());
+      out.writeStopBit(run.length());
+      writeEntries(e.tentative().subList(run.length(), e.tentative().size()), out);
+    } else if (!tentativeSame) {
       writeEntries(e.tentative(), out);
     }
     writeMap(e.vv(), out);
@@ -199,6 +210,28 @@ final class EventEncoder {
       i++;
     }
     return i;
+  }
+
+  /**
+   * Where a tentative part begins inside the previous one, and how far it runs on alike; null
+   * when it does not begin there (nothing to share).
+   */
+  record Run(int from, int length) {
+    static Run of(List<LogEntry> before, List<LogEntry> now) {
+      if (now.isEmpty()) {
+        return null;
+      }
+      int from = before.indexOf(now.get(0));
+      if (from < 0) {
+        return null;
+      }
+      int length = 1;
+      while (from + length < before.size() && length < now.size()
+          && before.get(from + length).equals(now.get(length))) {
+        length++;
+      }
+      return new Run(from, length);
+    }
   }
 
   private void writeEntries(List<LogEntry> entries, Bytes<?> out) {

@@ -51,6 +51,8 @@ final class EventFormat {
   static final int WRITE_SET = 1 << 8;
   /** Added later: histories without it read back with null commits. */
   static final int COMMITS = 1 << 9;
+  /** Added later: the session's commit floor (null when none). */
+  static final int FLOOR = 1 << 10;
 
   // NemesisEvent presence bits.
   static final int NAME = 1;
@@ -63,6 +65,13 @@ final class EventFormat {
   static final int COMMITTED_DELTA = 1 << 3;
   /** The tentative part equals the same server's in its previous snapshot: no entries follow. */
   static final int TENTATIVE_SAME = 1 << 4;
+  /**
+   * The tentative part starts with a run of the same server's previous one: stop-bit where the
+   * run starts there and its length, then the entries after it. Commits take writes off the
+   * front and new writes mostly join at the end, so under a long partition a snapshot costs the
+   * writes that came, not the whole tentative part again.
+   */
+  static final int TENTATIVE_DELTA = 1 << 5;
   /**
    * The nemesis step after which a server's previous snapshot is no longer a base for deltas:
    * writer and reader both forget it there, so a long run does not keep every retired server's

@@ -35,6 +35,7 @@ final class JsonEventReader {
   private Map<String, Long> readSet;
   private Map<String, Long> writeSet;
   private Long commits;
+  private Long floor;
   private int a = -1;
   private int b = -1;
   private String name;
@@ -95,6 +96,7 @@ final class JsonEventReader {
       case JsonFields.READ_SET -> readSet = map(field);
       case JsonFields.WRITE_SET -> writeSet = map(field);
       case JsonFields.COMMITS -> commits = longValue(field);
+      case JsonFields.FLOOR -> floor = longValue(field);
       case JsonFields.A -> a = intValue(field);
       case JsonFields.B -> b = intValue(field);
       case JsonFields.NAME -> name = string(field);
@@ -131,7 +133,7 @@ final class JsonEventReader {
           : "missing \"process\"");
     }
     return new OpEvent(i, time, opType(), process, f, key, value, error, server, serverName, vv,
-        writeId, readFrom, readSet, writeSet, commits);
+        writeId, readFrom, readSet, writeSet, commits, floor);
   }
 
   private OpType opType() {

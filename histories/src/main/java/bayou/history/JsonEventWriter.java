@@ -45,6 +45,9 @@ final class JsonEventWriter {
     if (e.commits() != null) {
       g.writeNumberField(JsonFields.COMMITS, e.commits());
     }
+    if (e.floor() != null) {
+      g.writeNumberField(JsonFields.FLOOR, e.floor());
+    }
   }
 
   private static void writeNemesis(JsonGenerator g, NemesisEvent e) throws IOException {

@@ -18,6 +18,7 @@ final class JsonFields {
   static final String READ_SET = "read-set";
   static final String WRITE_SET = "write-set";
   static final String COMMITS = "commits";
+  static final String FLOOR = "floor";
   static final String A = "a";
   static final String B = "b";
   static final String NAME = "name";

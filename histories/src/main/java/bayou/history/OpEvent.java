@@ -12,7 +12,9 @@ import java.util.Map;
  * value was returned, the delete that made it {@code ERR_KEY}, or null when no write touched the
  * key); {@code readSet}/{@code writeSet} the client's session vectors after the operation;
  * {@code commits} for an ok get, how many writes the serving server had committed at the reply
- * (with {@code vv}, it names that server's log exactly; null in histories made before it).
+ * (with {@code vv}, it names that server's log exactly; null in histories made before it);
+ * {@code floor} how many commits a server must hold to serve the session after the operation:
+ * it stands in for retired servers the client dropped from its sets (null when none).
  *
  * @param process the client's master id
  * @param f {@code put}, {@code get} or {@code delete}
@@ -38,7 +40,8 @@ public record OpEvent(
     WriteId readFrom,
     Map<String, Long> readSet,
     Map<String, Long> writeSet,
-    Long commits)
+    Long commits,
+    Long floor)
     implements HistoryEvent {
   public OpEvent {
     if (type == null || f == null) {
@@ -46,12 +49,21 @@ public record OpEvent(
     }
   }
 
+  /** An event of a session without a commit floor. */
+  public OpEvent(long index, long timeNanos, OpType type, int process, String f, String key,
+      String value, String error, int server, String serverName, Map<String, Long> vv,
+      WriteId writeId, WriteId readFrom, Map<String, Long> readSet, Map<String, Long> writeSet,
+      Long commits) {
+    this(index, timeNanos, type, process, f, key, value, error, server, serverName, vv, writeId,
+        readFrom, readSet, writeSet, commits, null);
+  }
+
   /** An event without the serving server's commit count (an invoke, a write, an old history). */
   public OpEvent(long index, long timeNanos, OpType type, int process, String f, String key,
       String value, String error, int server, String serverName, Map<String, Long> vv,
       WriteId writeId, WriteId readFrom, Map<String, Long> readSet, Map<String, Long> writeSet) {
     this(index, timeNanos, type, process, f, key, value, error, server, serverName, vv, writeId,
-        readFrom, readSet, writeSet, null);
+        readFrom, readSet, writeSet, null, null);
   }
 
   /** A new invocation, before it has an index or time. */
@@ -63,6 +75,6 @@ public record OpEvent(
   /** This event with its place in the history. */
   public OpEvent at(long newIndex, long newTimeNanos) {
     return new OpEvent(newIndex, newTimeNanos, type, process, f, key, value, error, server,
-        serverName, vv, writeId, readFrom, readSet, writeSet, commits);
+        serverName, vv, writeId, readFrom, readSet, writeSet, commits, floor);
   }
 }

@@ -47,6 +47,30 @@ class CommitsFieldTest {
     assertEquals(read, HistoryReader.readAll(imported));
   }
 
+  /** A session's commit floor survives the queue and the JSON export and import likewise. */
+  @Test
+  void theCommitFloorRoundTripsThroughTheQueueAndJson() throws Exception {
+    Path run = tmp.resolve("run");
+    OpEvent withFloor = new OpEvent(-1, -1, OpType.OK, 8, "get", "k", "v", null, 0, "R",
+        Map.of("R", 3L), null, new WriteId(3, "R"), Map.of("R", 3L), Map.of(), 17L, 12L);
+    try (ChronicleHistory history = ChronicleHistory.create(run)) {
+      history.record(withFloor);
+      history.record(get(17L));
+    }
+    List<HistoryEvent> read = HistoryReader.readAll(run);
+    assertEquals(12L, ((OpEvent) read.get(0)).floor());
+    assertNull(((OpEvent) read.get(1)).floor());
+    ByteArrayOutputStream json = new ByteArrayOutputStream();
+    HistoryJson.export(run, json);
+    String lines = json.toString(StandardCharsets.UTF_8);
+    assertTrue(lines.contains("\"floor\":12"), lines);
+    Path jsonl = tmp.resolve("run.jsonl");
+    Files.writeString(jsonl, lines);
+    Path imported = tmp.resolve("imported");
+    HistoryJson.importJsonl(jsonl, imported);
+    assertEquals(read, HistoryReader.readAll(imported));
+  }
+
   @Test
   void historyTxtShowsTheCommitCountOfAGet() {
     Path run = tmp.resolve("run");

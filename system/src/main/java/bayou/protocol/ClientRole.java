@@ -24,6 +24,12 @@ final class ClientRole implements Role {
   private final Set<Integer> blocked = new HashSet<>();
   private final VersionVector readSet = new VersionVector();
   private final VersionVector writeSet = new VersionVector();
+  /**
+   * Commits a server must hold to serve this session. It stands in for the entries of retired
+   * servers whose RETIRE a server reported committed: without it the sets would keep an entry
+   * for every server the session ever depended on, and every request would grow with them.
+   */
+  private long floor;
   private int server = -1;
   private Msg.Control pending;
   private long pendingDeadline; // local time
@@ -47,7 +53,7 @@ final class ClientRole implements Role {
     this.now = now;
     if (pending != null && now >= pendingDeadline) {
       finish(new Msg.OpOutcome("info", null, "timeout", server, null, null, null, null,
-          readSet.toMap(), writeSet.toMap()));
+          readSet.toMap(), writeSet.toMap(), null, floorOrNull()));
     } else if (pending != null && now >= resendAt) {
       resendAt = now + RESEND_MICROS;
       if (server == requestServer) {
@@ -110,7 +116,7 @@ final class ClientRole implements Role {
       return;
     }
     request = new Msg.ClientRequest(c.req(), c.f(), c.key(), c.value(), readSet.toMap(),
-        writeSet.toMap());
+        writeSet.toMap(), floorOrNull());
     requestServer = server;
     resendAt = now + RESEND_MICROS;
     if (!effects.send(server, request)) {
@@ -128,15 +134,27 @@ final class ClientRole implements Role {
         readSet.include(reply.readFrom()); // its acceptor may have retired, and left reply.vv()
       }
     }
+    if (reply.retired() != null) {
+      reply.retired().forEach((retiree, retireCsn) -> {
+        readSet.forgetRetired(retiree);
+        writeSet.forgetRetired(retiree);
+        floor = Math.max(floor, retireCsn);
+      });
+    }
     String status = reply.status().equals("ok") ? "ok" : "fail";
     finish(new Msg.OpOutcome(status, reply.value(), reply.error(), server, reply.serverName(),
         reply.vv(), reply.writeId(), reply.readFrom(), readSet.toMap(), writeSet.toMap(),
-        reply.commits()));
+        reply.commits(), floorOrNull()));
   }
 
   private Msg.OpOutcome outcome(String status, String error, String serverName) {
     return new Msg.OpOutcome(status, null, error, server, serverName, null, null, null,
-        readSet.toMap(), writeSet.toMap());
+        readSet.toMap(), writeSet.toMap(), null, floorOrNull());
+  }
+
+  /** The floor as sent and recorded: absent until a retiree's entry was replaced. */
+  private Long floorOrNull() {
+    return floor == 0 ? null : floor;
   }
 
   private void finish(Msg.OpOutcome outcome) {

@@ -727,19 +727,22 @@ final class ServerRole implements Role {
       return;
     }
     Msg.ClientReply reply;
+    Map<String, Long> retired =
+        replica.committedRetirements(request.readSet(), request.writeSet());
     if (request.f().equals("get")) {
-      ReadResult read = replica.read(request.key(), request.readSet(), request.writeSet());
+      ReadResult read = replica.read(request.key(), request.readSet(), request.writeSet(),
+          request.floorOrZero());
       String status = ReadResult.ERR_DEP.equals(read.error()) ? "ERR_DEP" : "ok";
       reply = new Msg.ClientReply(request.req(), status, read.value(), read.error(), read.vv(),
-          null, read.readFrom(), replica.name(), replica.committedCount());
+          null, read.readFrom(), replica.name(), replica.committedCount(), retired);
     } else {
       String op = request.f().equals("put") ? Write.PUT : Write.DELETE;
       Write accepted = replica.write(op, request.key(), request.value(), request.readSet(),
-          request.writeSet(), now);
+          request.writeSet(), request.floorOrZero(), now);
       changed |= accepted != null;
       reply = new Msg.ClientReply(request.req(), accepted == null ? "dropped" : "ok", null,
           accepted == null ? "dropped" : null, replica.versionVector(),
-          accepted == null ? null : accepted.id(), null, replica.name());
+          accepted == null ? null : accepted.id(), null, replica.name(), null, retired);
       lastWriteReply.put(from, reply);
       if (accepted != null) {
         unsavedAcks.add(Durable.ack(from, request.req(), accepted.stamp()));

@@ -28,6 +28,11 @@ public final class Replica {
   private final List<Write> tentative = new ArrayList<>();
   private final Map<WriteId, Write> tentativeById = new HashMap<>();
   private final Map<String, Write> committedDb = new HashMap<>();
+  /**
+   * Retired servers whose RETIRE is committed here, with its CSN. A server's writes reach the
+   * primary in stamp order and its RETIRE is its last, so all of them are committed by then.
+   */
+  private final Map<String, Long> retiredAt = new HashMap<>();
   private Map<String, Write> view; // committedDb overlaid with the tentative writes; null if stale
   private final LogDigest digest = new LogDigest();
   /** The first commit received that contradicts a held one, as an invariant violation. */
@@ -153,10 +158,20 @@ public final class Replica {
 
   // ---- client requests
 
-  /** A get under the session guarantees: ERR_DEP is decided before the key is looked up. */
+  /** A get for a session with no commit floor. */
   public ReadResult read(String key, Map<String, Long> readSet, Map<String, Long> writeSet) {
-    boolean readYourWrites = bugs.contains(Bug.SKIP_RYW) || vv.covers(writeSet);
-    boolean monotonicReads = bugs.contains(Bug.SKIP_MR) || vv.covers(readSet);
+    return read(key, readSet, writeSet, 0);
+  }
+
+  /**
+   * A get under the session guarantees: ERR_DEP is decided before the key is looked up. The
+   * session depends on its read and write sets and on the first {@code floor} commits.
+   */
+  public ReadResult read(String key, Map<String, Long> readSet, Map<String, Long> writeSet,
+      long floor) {
+    boolean floorMet = committed.size() >= floor;
+    boolean readYourWrites = bugs.contains(Bug.SKIP_RYW) || (floorMet && vv.covers(writeSet));
+    boolean monotonicReads = bugs.contains(Bug.SKIP_MR) || (floorMet && vv.covers(readSet));
     if (!readYourWrites || !monotonicReads) {
       return ReadResult.errDep(vv.toMap());
     }
@@ -170,15 +185,48 @@ public final class Replica {
    */
   public Write write(String op, String key, String value, Map<String, Long> readSet,
       Map<String, Long> writeSet, long nowMicros) {
+    return write(op, key, value, readSet, writeSet, 0, nowMicros);
+  }
+
+  /** A put or delete for a session that also needs the first {@code floor} commits. */
+  public Write write(String op, String key, String value, Map<String, Long> readSet,
+      Map<String, Long> writeSet, long floor, long nowMicros) {
     if (!op.equals(Write.PUT) && !op.equals(Write.DELETE)) {
       throw new IllegalArgumentException("clients may only PUT or DELETE, not " + op);
     }
-    boolean monotonicWrites = bugs.contains(Bug.SKIP_MW) || vv.covers(writeSet);
-    boolean writesFollowReads = bugs.contains(Bug.SKIP_WFR) || vv.covers(readSet);
+    boolean floorMet = committed.size() >= floor;
+    boolean monotonicWrites = bugs.contains(Bug.SKIP_MW) || (floorMet && vv.covers(writeSet));
+    boolean writesFollowReads = bugs.contains(Bug.SKIP_WFR) || (floorMet && vv.covers(readSet));
     if (retiring || !monotonicWrites || !writesFollowReads) {
       return null;
     }
     return accept(op, key, value, nowMicros);
+  }
+
+  /**
+   * The servers of a session's sets that retired with their RETIRE committed here, each with
+   * that CSN, sorted; null if none. The session may replace each one's entry by a floor of that
+   * many commits: every server holding them holds all the retiree's writes, so the sets stop
+   * growing with every server that ever retired.
+   */
+  public Map<String, Long> committedRetirements(Map<String, Long> readSet,
+      Map<String, Long> writeSet) {
+    if (retiredAt.isEmpty()) {
+      return null;
+    }
+    java.util.TreeMap<String, Long> found = null;
+    for (Map<String, Long> set : List.of(readSet, writeSet)) {
+      for (String server : set.keySet()) {
+        Long csn = retiredAt.get(server);
+        if (csn != null) {
+          if (found == null) {
+            found = new java.util.TreeMap<>();
+          }
+          found.put(server, csn);
+        }
+      }
+    }
+    return found;
   }
 
   // ---- creation and retirement
@@ -355,6 +403,8 @@ public final class Replica {
     digest.addCommitted(entry.id());
     if (entry.isData()) {
       committedDb.put(entry.key(), entry);
+    } else if (entry.op().equals(Write.RETIRE)) {
+      retiredAt.put(entry.key(), entry.csn());
     }
     view = null;
     return entry;

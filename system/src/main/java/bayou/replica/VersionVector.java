@@ -152,6 +152,14 @@ public final class VersionVector {
     }
   }
 
+  /**
+   * Drops a retired server from a session vector whose commit floor now stands in for it
+   * ({@link Replica#committedRetirements}).
+   */
+  public void forgetRetired(String name) {
+    drop(name);
+  }
+
   /** Adds every entry of {@code other} this vector lacks or has lower (a session vector merge). */
   public void mergeFrom(Map<String, Long> other) {
     other.forEach(this::advance);

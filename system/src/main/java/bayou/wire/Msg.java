@@ -112,11 +112,19 @@ public sealed interface Msg {
    */
   record OpOutcome(String status, String value, String error, int server, String serverName,
       Map<String, Long> vv, WriteId writeId, WriteId readFrom, Map<String, Long> readSet,
-      Map<String, Long> writeSet, Long commits) {
+      Map<String, Long> writeSet, Long commits, Long floor) {
     public OpOutcome {
       if (!"ok".equals(status) && !"fail".equals(status) && !"info".equals(status)) {
         throw new IllegalArgumentException("an outcome is ok, fail or info, not " + status);
       }
+    }
+
+    /** An outcome of a session with no commit floor. */
+    public OpOutcome(String status, String value, String error, int server, String serverName,
+        Map<String, Long> vv, WriteId writeId, WriteId readFrom, Map<String, Long> readSet,
+        Map<String, Long> writeSet, Long commits) {
+      this(status, value, error, server, serverName, vv, writeId, readFrom, readSet, writeSet,
+          commits, null);
     }
 
     /** An outcome without the server's commit count (anything but an answered get). */
@@ -227,31 +235,53 @@ public sealed interface Msg {
 
   // ---- client <-> server
 
+  /**
+   * {@code floor}: how many commits the serving server must hold, standing in for retired
+   * servers the session dropped from its sets (null when none).
+   */
   record ClientRequest(long req, String f, String key, String value, Map<String, Long> readSet,
-      Map<String, Long> writeSet) implements Msg {
+      Map<String, Long> writeSet, Long floor) implements Msg {
     public ClientRequest {
       Checks.clientOp(f, key, value);
       Checks.vector(readSet, "a request's read-set");
       Checks.vector(writeSet, "a request's write-set");
+      if (floor != null) {
+        Checks.notNegative(floor, "a request's commit floor");
+      }
+    }
+
+    public ClientRequest(long req, String f, String key, String value,
+        Map<String, Long> readSet, Map<String, Long> writeSet) {
+      this(req, f, key, value, readSet, writeSet, null);
+    }
+
+    public long floorOrZero() {
+      return floor == null ? 0 : floor;
     }
   }
 
   /**
    * {@code status}: ok, dropped or ERR_DEP. {@code commits}: for a get, how many writes the
    * server had committed when it read (with {@code vv}, that names its log; checkers rebuild it).
+   * {@code retired}: servers of the request's sets whose RETIRE the server has committed, with
+   * its CSN, which the session may replace by a commit floor (null when none).
    */
   record ClientReply(long req, String status, String value, String error, Map<String, Long> vv,
-      WriteId writeId, WriteId readFrom, String serverName, Long commits) implements Msg {
+      WriteId writeId, WriteId readFrom, String serverName, Long commits,
+      Map<String, Long> retired) implements Msg {
     public ClientReply {
       Checks.present(status, "a reply's status");
       if (status.equals("ok")) {
         Checks.vector(vv, "a reply's vector");
       }
+      if (retired != null) {
+        Checks.vector(retired, "a reply's retired servers");
+      }
     }
 
     public ClientReply(long req, String status, String value, String error,
         Map<String, Long> vv, WriteId writeId, WriteId readFrom, String serverName) {
-      this(req, status, value, error, vv, writeId, readFrom, serverName, null);
+      this(req, status, value, error, vv, writeId, readFrom, serverName, null, null);
     }
   }
 }

@@ -163,15 +163,15 @@ class ClientRoleTest {
         fx.takeSent().subList(1, 3));
     Map<String, Long> atRead = Map.of("R", 7L);
     answer(1_500, 0, new Msg.ClientReply(get, "ok", "v", null, atRead, null,
-        new WriteId(5, "R"), "R", 1L));
+        new WriteId(5, "R"), "R", 1L, null));
     assertEquals(List.of(outcome(get, new Msg.OpOutcome("ok", "v", null, 0, "R", atRead, null,
         new WriteId(5, "R"), atRead, afterPut, 1L))), fx.takeReplies());
     long refused = op(1_600, "get", "k", null);
     answer(1_700, 0, new Msg.ClientReply(refused - 1, "ok", "old", null, Map.of("R", 99L),
-        null, null, "R", 1L));
+        null, null, "R", 1L, null));
     assertEquals(List.of(), fx.replies, "an answer to another request");
     answer(1_800, 0, new Msg.ClientReply(refused, "ERR_DEP", null, "ERR_DEP",
-        Map.of("R", 1L, "<1,R>", 8L), null, null, "R", 0L));
+        Map.of("R", 1L, "<1,R>", 8L), null, null, "R", 0L, null));
     assertEquals(List.of(outcome(refused, new Msg.OpOutcome("fail", null, "ERR_DEP", 0, "R",
         Map.of("R", 1L, "<1,R>", 8L), null, null, atRead, afterPut, 0L))), fx.takeReplies(),
         "a refused read is not in the read-set");
@@ -192,9 +192,34 @@ class ClientRoleTest {
     long get = op(1_000, "get", "k2", null);
     Map<String, Long> withoutR = Map.of("<7,R>", 40L);
     answer(1_100, 3, new Msg.ClientReply(get, "ok", "v330", null, withoutR, null,
-        new WriteId(30, "R"), "<7,R>", 1L));
+        new WriteId(30, "R"), "<7,R>", 1L, null));
     Map<String, Long> readSet = Map.of("<7,R>", 40L, "R", 30L);
     assertEquals(List.of(outcome(get, new Msg.OpOutcome("ok", "v330", null, 3, "<7,R>",
         withoutR, null, new WriteId(30, "R"), readSet, NONE, 1L))), fx.takeReplies());
+  }
+
+  /**
+   * A server that has committed a retiree's RETIRE says so, with its CSN; the session then
+   * drops the retiree from both sets and asks every later server for that many commits instead,
+   * so its sets hold only servers that may still be live.
+   */
+  @Test
+  void aCommittedRetirementBecomesACommitFloor() {
+    command(1_000, "connect", 3);
+    fx.takeReplies();
+    long put = op(1_000, "put", "k", "v");
+    fx.takeSent();
+    answer(1_100, 3, new Msg.ClientReply(put, "ok", null, null, Map.of("<5,R>", 50L, "R", 60L),
+        new WriteId(50, "<5,R>"), null, "<5,R>", null, null));
+    long get = op(1_200, "get", "k", null);
+    assertEquals(List.of(new Sent(3, new Msg.ClientRequest(get, "get", "k", null, NONE,
+        Map.of("<5,R>", 50L, "R", 60L), null))), fx.takeSent());
+    Map<String, Long> atRead = Map.of("<9,R>", 70L, "R", 70L);
+    answer(1_300, 3, new Msg.ClientReply(get, "ok", "v", null, atRead, null,
+        new WriteId(50, "<5,R>"), "<9,R>", 12L, Map.of("<5,R>", 11L)));
+    fx.takeReplies();
+    long next = op(1_400, "get", "k", null);
+    assertEquals(List.of(new Sent(3, new Msg.ClientRequest(next, "get", "k", null, atRead,
+        Map.of("R", 60L), 11L))), fx.takeSent());
   }
 }

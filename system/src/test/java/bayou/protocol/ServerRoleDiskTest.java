@@ -88,7 +88,7 @@ class ServerRoleDiskTest {
     rootAt(s0, 1_000);
     from(s0, 2_000, 9, new Msg.ClientRequest(1, "get", "k", null, NONE, NONE));
     assertEquals(List.of(new Sent(9, new Msg.ClientReply(1, "ok", null, "ERR_KEY",
-        Map.of("R", 0L), null, null, "R", 0L))), fx.takeSent());
+        Map.of("R", 0L), null, null, "R", 0L, null))), fx.takeSent());
     s0.afterBatch(2_000);
     s0.afterBatch(2_000 + BACKSTOP);
     assertEquals(1, fx.disk.size(), "a batch without changes saves nothing");

@@ -373,7 +373,7 @@ class ServerRoleTest {
     assertEquals(List.of(new Sent(9, putReply)), to(fx0.takeSent(), 9), "the same request again");
     from(s0, 2_200, 9, new Msg.ClientRequest(2, "get", "k", null, NONE, Map.of("R", 2_000L)));
     assertEquals(List.of(new Sent(9, new Msg.ClientReply(2, "ok", "a", null,
-        Map.of("R", 2_000L), null, new WriteId(2_000, "R"), "R", 1L))), fx0.takeSent());
+        Map.of("R", 2_000L), null, new WriteId(2_000, "R"), "R", 1L, null))), fx0.takeSent());
     from(s0, 2_300, 9, new Msg.ClientRequest(3, "delete", "k", null, NONE, NONE));
     fx0.takeSent();
     s0.afterBatch(2_300);
@@ -383,10 +383,10 @@ class ServerRoleTest {
     assertEquals(List.of(), to(fx0.takeSent(), 9), "an older request is stale: no answer");
     from(s0, 2_500, 9, new Msg.ClientRequest(4, "get", "k", null, Map.of("R", 9_999L), NONE));
     assertEquals(List.of(new Sent(9, new Msg.ClientReply(4, "ERR_DEP", null, "ERR_DEP",
-        Map.of("R", 2_300L), null, null, "R", 2L))), fx0.takeSent());
+        Map.of("R", 2_300L), null, null, "R", 2L, null))), fx0.takeSent());
     from(s0, 2_600, 9, new Msg.ClientRequest(5, "get", "k", null, NONE, NONE));
     assertEquals(List.of(new Sent(9, new Msg.ClientReply(5, "ok", null, "ERR_KEY",
-        Map.of("R", 2_300L), null, new WriteId(2_300, "R"), "R", 2L))), fx0.takeSent());
+        Map.of("R", 2_300L), null, new WriteId(2_300, "R"), "R", 2L, null))), fx0.takeSent());
   }
 
   @Test

@@ -335,4 +335,34 @@ class ReplicaTest {
         IllegalStateException.class, copy::checkInvariants);
     assertTrue(e.getMessage().contains("misses held write"), e.getMessage());
   }
+
+  /**
+   * A server names the session's retirees whose RETIRE it has committed, with that CSN, and a
+   * session that asks for that many commits is served only by a server holding them: one that
+   * holds the retiree's writes only tentatively could still lack its commits.
+   */
+  @Test
+  void aCommittedRetirementStandsInForTheRetireesEntry() {
+    Replica primary = Replica.root(Set.of());
+    Replica retiree = create(primary);
+    Replica lagging = create(primary);
+    Write put = retiree.write(Write.PUT, "song", "a", NONE, NONE, now += 10);
+    Map<String, Long> session = Map.of(retiree.name(), put.stamp());
+    assertNull(primary.committedRetirements(session, NONE), "nothing retired yet");
+    retiree.retire(now += 10);
+    lagging.apply(retiree.fullLog()); // the hand-off: held tentatively, nothing committed
+    primary.apply(lagging.fullLog());
+    Map<String, Long> found = primary.committedRetirements(NONE, session);
+    assertEquals(Map.of(retiree.name(), primary.committedCount()), found,
+        "the RETIRE is the primary's last commit");
+    long floor = found.get(retiree.name());
+    assertNull(lagging.committedRetirements(session, NONE), "not committed at the heir");
+    assertEquals("a", lagging.read("song", session, NONE).value(), "by the retiree's entry");
+    assertEquals(ReadResult.ERR_DEP, lagging.read("song", NONE, NONE, floor).error(),
+        "the floor asks for commits the heir lacks");
+    assertNull(lagging.write(Write.PUT, "song", "b", NONE, NONE, floor, now += 10));
+    assertEquals("a", primary.read("song", NONE, NONE, floor).value());
+    exchange(primary, lagging);
+    assertEquals("a", lagging.read("song", NONE, NONE, floor).value());
+  }
 }
