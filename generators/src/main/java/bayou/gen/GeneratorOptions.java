@@ -23,11 +23,15 @@ import java.util.Set;
  * @param minServers live servers below which no retirement goes: at the floor a server joins
  *     before one retires
  * @param maxPauseSteps most steps a pause lasts before the schedule starts anti-entropy again
+ * @param logCopyRatio how many writes of log a step that copies or rereads a whole log (a join,
+ *     a retirement's hand-off, a kill's restart from disk) may cost per write issued since the
+ *     last such step; 0 for no bound. Their cost grows with the log, so without a bound a long
+ *     run spends ever more of its time on them and its throughput decays.
  */
 public record GeneratorOptions(int servers, int clients, int keys, Set<FaultKind> nemesis,
     double faultProbability, int putWeight, int getWeight, int deleteWeight,
     Map<PartitionShape, Integer> partitionWeights, int maxServers, int minServers,
-    int maxPauseSteps) {
+    int maxPauseSteps, int logCopyRatio) {
 
   public GeneratorOptions {
     atLeast("servers", servers, 1);
@@ -55,6 +59,7 @@ public record GeneratorOptions(int servers, int clients, int keys, Set<FaultKind
           + minServers);
     }
     atLeast("maxPauseSteps", maxPauseSteps, 1);
+    atLeast("logCopyRatio", logCopyRatio, 0);
   }
 
   /** 5 servers, 5 clients, 5 keys, every fault kind at 0.08 per step, put/get/delete 5/4/1. */
@@ -70,7 +75,8 @@ public record GeneratorOptions(int servers, int clients, int keys, Set<FaultKind
   public Builder toBuilder() {
     Builder b = new Builder().servers(servers).clients(clients).keys(keys).nemesis(nemesis)
         .faultProbability(faultProbability).opWeights(putWeight, getWeight, deleteWeight)
-        .maxServers(maxServers).minServers(minServers).maxPauseSteps(maxPauseSteps);
+        .maxServers(maxServers).minServers(minServers).maxPauseSteps(maxPauseSteps)
+        .logCopyRatio(logCopyRatio);
     partitionWeights.forEach(b::partitionWeight);
     return b;
   }
@@ -101,6 +107,8 @@ public record GeneratorOptions(int servers, int clients, int keys, Set<FaultKind
   /** Builds {@link GeneratorOptions}; unset fields keep the defaults. */
   public static final class Builder {
     private static final int DEFAULT_MAX_PAUSE_STEPS = 20;
+    /** Early in a run the bound does not bind; over a long one, joins and the like thin out. */
+    public static final int DEFAULT_LOG_COPY_RATIO = 50;
 
     private int servers = 5;
     private int clients = 5;
@@ -115,6 +123,7 @@ public record GeneratorOptions(int servers, int clients, int keys, Set<FaultKind
     private int maxServers = -1; // unset: twice the starting servers
     private int minServers = -1; // unset: the starting servers minus two, at least one
     private int maxPauseSteps = DEFAULT_MAX_PAUSE_STEPS;
+    private int logCopyRatio = DEFAULT_LOG_COPY_RATIO;
 
     private Builder() {
     }
@@ -171,12 +180,17 @@ public record GeneratorOptions(int servers, int clients, int keys, Set<FaultKind
       return this;
     }
 
+    public Builder logCopyRatio(int ratio) {
+      logCopyRatio = ratio;
+      return this;
+    }
+
     /** @throws IllegalArgumentException naming the first bad setting */
     public GeneratorOptions build() {
       int max = maxServers < 0 ? Math.max(2 * servers, 1) : maxServers;
       int min = minServers < 0 ? defaultMinServers(servers) : minServers;
       return new GeneratorOptions(servers, clients, keys, nemesis, faultProbability, putWeight,
-          getWeight, deleteWeight, partitionWeights, max, min, maxPauseSteps);
+          getWeight, deleteWeight, partitionWeights, max, min, maxPauseSteps, logCopyRatio);
     }
 
     /** Two fewer than at the start: retirements still shrink the system, never to one server. */

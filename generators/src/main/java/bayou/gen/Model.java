@@ -38,6 +38,9 @@ final class Model {
    * the shallowest live one: a new server is one deeper than that.
    */
   private final TreeMap<Integer, Integer> nameDepth = new TreeMap<>();
+  /** Client writes so far, and their count at the last step that copied a whole log. */
+  private long writes;
+  private long writesAtLogCopy;
 
   Model copy() {
     Model m = new Model();
@@ -52,6 +55,8 @@ final class Model {
     m.nextId = nextId;
     m.primary = primary;
     m.nameDepth.putAll(nameDepth);
+    m.writes = writes;
+    m.writesAtLogCopy = writesAtLogCopy;
     return m;
   }
 
@@ -138,6 +143,11 @@ final class Model {
     if (problem != null) {
       throw new IllegalStateException("`" + step.toLine() + "`: " + problem);
     }
+    if (copiesLog(step)) {
+      writesAtLogCopy = writes;
+    } else if (step instanceof Step.Put || step instanceof Step.Delete) {
+      writes++;
+    }
     if (step instanceof Step.JoinServer s) {
       nameDepth.put(s.id(), live.stream().mapToInt(nameDepth::get).min().orElse(-1) + 1);
       live.add(s.id());
@@ -186,6 +196,25 @@ final class Model {
 
   int primary() {
     return primary;
+  }
+
+  /**
+   * Steps whose cost grows with the log: a new server copies its creator's whole log, a
+   * retiree hands its whole log to a peer, a killed server rereads its whole disk at restart.
+   */
+  static boolean copiesLog(Step step) {
+    return step instanceof Step.JoinServer || step instanceof Step.RetireServer
+        || step instanceof Step.KillServer;
+  }
+
+  /**
+   * Whether the generator may plan a step that copies a whole log now: only when the writes
+   * since the last one, times {@code ratio}, reach the writes so far (the log's length, about).
+   * The copies then cost at most {@code ratio} writes per write issued, however long the run.
+   * Early on (joins of the opening, a short run) it does not bind.
+   */
+  boolean logCopyDue(int ratio) {
+    return ratio == 0 || (writes - writesAtLogCopy) * ratio >= writes;
   }
 
   /**

@@ -22,6 +22,9 @@ import java.util.Objects;
 public final class ScheduleGenerator implements Iterator<Step> {
   /** Chance that a fault is planned as a corner (every corner once first, then at random). */
   static final double CORNER_CHANCE = 0.15;
+  /** The fault kinds whose steps copy a whole log ({@link Model#copiesLog}). */
+  private static final java.util.Set<FaultKind> COPIES_LOG =
+      java.util.EnumSet.of(FaultKind.JOIN, FaultKind.RETIRE, FaultKind.KILL);
 
   private final GeneratorOptions options;
   private final long seed;
@@ -174,7 +177,10 @@ public final class ScheduleGenerator implements Iterator<Step> {
     if (!corners.isEmpty() && dice.chance(CORNER_CHANCE) && planCorner()) {
       return true;
     }
-    List<Nemesis> possible = nemeses.stream().filter(n -> n.possible(model, options)).toList();
+    boolean copyDue = model.logCopyDue(options.logCopyRatio());
+    List<Nemesis> possible = nemeses.stream()
+        .filter(n -> n.possible(model, options) && (copyDue || !COPIES_LOG.contains(n.kind())))
+        .toList();
     if (possible.isEmpty()) {
       return false;
     }
@@ -190,7 +196,8 @@ public final class ScheduleGenerator implements Iterator<Step> {
     order.add(dice.pick(corners));
     for (Corners.Corner corner : order) {
       Plan plan = new Plan(model, workload);
-      if (Corners.plan(corner, plan, dice, options)) {
+      if (Corners.plan(corner, plan, dice, options) && (model.logCopyDue(options.logCopyRatio())
+          || plan.steps().stream().noneMatch(Model::copiesLog))) {
         pending.addAll(plan.steps());
         cornersNotYet.remove(corner);
         cornerVisits.merge(corner.flagName(), 1L, Long::sum);

@@ -128,13 +128,44 @@ class ScheduleGeneratorTest {
   }
 
   /**
+   * Issue 15: joins, retirements and kills copy or reread a whole log, which grows with the run.
+   * With the default bound they cost at most 50 writes of log per client write over a long run
+   * (the log's length taken as the writes so far); without it the cost per write keeps growing.
+   */
+  @Test void stepsThatCopyTheLogAreBoundedByTheWritesIssued() {
+    for (int ratio : new int[] {GeneratorOptions.Builder.DEFAULT_LOG_COPY_RATIO, 0}) {
+      GeneratorOptions o = GeneratorOptions.builder().logCopyRatio(ratio).build();
+      ScheduleGenerator g = new ScheduleGenerator(o, 21);
+      g.setup();
+      long writes = 0;
+      long copied = 0;
+      for (int i = 0; i < 200_000; i++) {
+        Step step = g.next();
+        if (Model.copiesLog(step)) {
+          copied += writes;
+        } else if (step instanceof Step.Put || step instanceof Step.Delete) {
+          writes++;
+        }
+      }
+      long perWrite = copied / writes;
+      if (ratio > 0) {
+        assertTrue(perWrite <= ratio, perWrite + " writes of log copied per write");
+      } else {
+        assertTrue(perWrite > 5 * GeneratorOptions.Builder.DEFAULT_LOG_COPY_RATIO,
+            "unbounded: " + perWrite + " writes of log copied per write");
+      }
+    }
+  }
+
+  /**
    * Issue 15: each retirement of the only server with the shortest name makes every later
    * name one level deeper. A 30-minute default campaign reached names nested 16 deep, and its
    * vectors and messages grew with them. The generator now rarely retires that server.
    */
   @Test void namesGrowALevelOnlyEveryFewDozenRetirements() {
     GeneratorOptions o = GeneratorOptions.builder().servers(5)
-        .nemesis(EnumSet.of(FaultKind.RETIRE, FaultKind.JOIN)).faultProbability(0.3).build();
+        .nemesis(EnumSet.of(FaultKind.RETIRE, FaultKind.JOIN)).faultProbability(0.3)
+        .logCopyRatio(0).build();
     ScheduleGenerator g = new ScheduleGenerator(o, 15);
     Model mirror = new Model();
     g.setup().forEach(mirror::apply);

@@ -58,6 +58,13 @@ final class CampaignCommand implements Callable<Integer> {
       + "--servers minus 2, at least 1).")
   Integer minServers;
 
+  @Option(names = "--log-copy-ratio", paramLabel = "N", description = "Bound on the faults "
+      + "that copy or reread a whole log (join, retire, kill): each may cost at most N writes "
+      + "of log per client write since the last one, so a long run's throughput does not decay "
+      + "as its log grows; 0 for no bound (default: "
+      + GeneratorOptions.Builder.DEFAULT_LOG_COPY_RATIO + ").")
+  Integer logCopyRatio;
+
   @Option(names = "--keys", defaultValue = "5", description = "Size of the key space (default "
       + "${DEFAULT-VALUE}).")
   int keys;
@@ -181,6 +188,8 @@ final class CampaignCommand implements Callable<Integer> {
         .keys(keys).nemesis(FaultKind.parseList(nemesis)).faultProbability(faultProbability)
         .minServers(minServers != null ? minServers
             : GeneratorOptions.Builder.defaultMinServers(servers))
+        .logCopyRatio(logCopyRatio != null ? logCopyRatio
+            : GeneratorOptions.Builder.DEFAULT_LOG_COPY_RATIO)
         .build();
     return new CampaignOptions(generator, Duration.ofSeconds(timeLimit), ops, concurrency,
         BugNames.validated(bug), Duration.ofSeconds(shrinkTime),

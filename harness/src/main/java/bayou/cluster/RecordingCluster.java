@@ -9,6 +9,7 @@ import bayou.history.SharedPrefixList;
 import bayou.history.SnapshotEvent;
 import bayou.cluster.Cluster.CommittedPrefix;
 import bayou.replica.LogDigest;
+import bayou.replica.Names;
 import bayou.replica.Write;
 import bayou.wire.Msg;
 import java.util.HashMap;
@@ -33,7 +34,14 @@ public final class RecordingCluster extends ForwardingCluster {
   public static final String PERIODIC = "periodic";
 
   private final HistorySink sink;
+  /**
+   * What the recorder holds of each server's committed log: its last snapshot's, or for a new
+   * server its creator's, which the new server's copy of the creator's log starts with (the
+   * server checks the hash, and sends its whole log if not).
+   */
   private final Map<Integer, HeldLog> held = new HashMap<>();
+  /** Each snapshotted server's id by its Bayou name, to find a new server's creator. */
+  private final Map<String, Integer> idsByName = new HashMap<>();
   /** The nemesis event that records a node's report of a broken invariant. */
   public static final String INVARIANT = "invariant";
   /** The snapshot reason of a restarted server's log as it came back from disk. */
@@ -60,6 +68,11 @@ public final class RecordingCluster extends ForwardingCluster {
   public String joinServer(int id) {
     String name = cluster.joinServer(id);
     nemesis("joinServer", id, -1, name);
+    Integer creator = name == null || Names.isRoot(name) ? null
+        : idsByName.get(Names.parent(name));
+    if (creator != null && held.containsKey(creator)) {
+      held.putIfAbsent(id, held.get(creator));
+    }
     return name;
   }
 
@@ -67,6 +80,7 @@ public final class RecordingCluster extends ForwardingCluster {
   public String retireServer(int id) {
     String name = cluster.retireServer(id);
     held.remove(id); // its log is no base for anything now
+    idsByName.values().remove(id);
     nemesis("retireServer", id, -1, name);
     return name;
   }
@@ -308,8 +322,10 @@ public final class RecordingCluster extends ForwardingCluster {
       added = entries(log.committed());
     }
     HeldLog now = log.committedFrom() > 0 ? before.extend(log.committed(), added)
-        : HeldLog.of(log.committed(), added);
+        : HeldLog.of(log.committed(), sharing(before == null ? List.of() : before.entries(),
+            added));
     held.put(id, now);
+    idsByName.put(log.name(), id);
     sink.record(new SnapshotEvent(-1, -1, id, log.name(), reason, log.primary(),
         now.entries(), entries(log.tentative()), log.vv()));
   }
@@ -336,6 +352,19 @@ public final class RecordingCluster extends ForwardingCluster {
     CommittedPrefix prefix() {
       return new CommittedPrefix(entries.size(), hash);
     }
+  }
+
+  /**
+   * A whole log as an extension of the one held before (a restart's, a stabilize's): the same
+   * list where they agree, so the history writes and keeps only what differs.
+   */
+  private static List<LogEntry> sharing(List<LogEntry> before, List<LogEntry> whole) {
+    int shared = 0;
+    int most = Math.min(before.size(), whole.size());
+    while (shared < most && before.get(shared).equals(whole.get(shared))) {
+      shared++;
+    }
+    return SharedPrefixList.extend(before, shared, whole.subList(shared, whole.size()));
   }
 
   private static List<LogEntry> entries(List<Write> writes) {

@@ -24,6 +24,9 @@ final class CampaignArgs {
         .append(" --nemesis ").append(nemesis(g))
         .append(" --fault-probability ").append(g.faultProbability())
         .append(" --min-servers ").append(g.minServers());
+    if (g.logCopyRatio() != GeneratorOptions.Builder.DEFAULT_LOG_COPY_RATIO) {
+      args.append(" --log-copy-ratio ").append(g.logCopyRatio());
+    }
     if (!options.bug().isEmpty()) {
       args.append(" --bug ").append(options.bug());
     }
@@ -61,6 +64,7 @@ final class CampaignArgs {
     map.put("concurrency", options.concurrency());
     map.put("nemesis", nemesis(g));
     map.put("fault-probability", g.faultProbability());
+    map.put("log-copy-ratio", g.logCopyRatio());
     map.put("bug", options.bug());
     map.put("shrink-time-s", options.shrinkTime().toSeconds());
     map.put("sim", options.simulated() ? options.sim() : null);

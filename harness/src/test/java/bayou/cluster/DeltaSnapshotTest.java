@@ -1,10 +1,12 @@
 package bayou.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import bayou.cluster.Cluster.CommittedPrefix;
 import bayou.history.LogEntry;
 import bayou.history.MemoryHistory;
+import bayou.history.SharedPrefixList;
 import bayou.history.SnapshotEvent;
 import bayou.replica.LogDigest;
 import bayou.replica.Write;
@@ -72,6 +74,44 @@ class DeltaSnapshotTest {
       SnapshotEvent last1 = periodic.get(4).server() == 1 ? periodic.get(4) : periodic.get(5);
       assertEquals(entries(whole0), last0.committed());
       assertEquals(entries(whole1), last1.committed());
+    }
+  }
+
+  /**
+   * A new server's log is a copy of its creator's: the recorder offers the creator's log as
+   * what it holds, so the newcomer's first snapshot comes as a delta, and both servers' logs
+   * share one list (which the history then writes as a delta too). A restart's whole log
+   * shares it as well.
+   */
+  @Test
+  void aNewServersFirstSnapshotExtendsItsCreatorsLog() {
+    MemoryHistory history = new MemoryHistory(() -> 0);
+    try (SimCluster sim = new SimCluster(4, NetworkOptions.reliable(), "");
+        RecordingCluster cluster = new RecordingCluster(sim, history)) {
+      cluster.joinServer(0);
+      cluster.joinClient(3, 0);
+      for (int i = 0; i < 20; i++) {
+        cluster.put(3, "song" + i, "url" + i);
+      }
+      cluster.snapshotAll(RecordingCluster.PERIODIC);
+      cluster.joinServer(1);
+      cluster.snapshotAll(RecordingCluster.PERIODIC);
+      cluster.killServer(1);
+      cluster.restartServer(1);
+      List<SnapshotEvent> snapshots = history.events().stream()
+          .filter(e -> e instanceof SnapshotEvent).map(e -> (SnapshotEvent) e).toList();
+      SnapshotEvent creator = snapshots.get(0);
+      SnapshotEvent newcomer = snapshots.stream()
+          .filter(s -> s.server() == 1 && s.reason().equals(RecordingCluster.PERIODIC))
+          .findFirst().orElseThrow();
+      SnapshotEvent restarted = snapshots.get(snapshots.size() - 1);
+      assertEquals(RecordingCluster.RECOVERED, restarted.reason());
+      assertEquals(entries(sim.log(1).committed()), newcomer.committed());
+      assertEquals(20, creator.committed().size());
+      assertSame(SharedPrefixList.backing(creator.committed()),
+          SharedPrefixList.backing(newcomer.committed()));
+      assertSame(SharedPrefixList.backing(creator.committed()),
+          SharedPrefixList.backing(restarted.committed()));
     }
   }
 

@@ -97,7 +97,12 @@ final class EventDecoder {
     String reason = (mask & REASON) != 0 ? readSymbol(in) : null;
     List<LogEntry> committed;
     if ((mask & COMMITTED_DELTA) != 0) {
-      List<LogEntry> before = lastCommitted.getOrDefault(server, List.of());
+      int base = (mask & COMMITTED_BASE) != 0 ? (int) in.readStopBit() : server;
+      if (base != server && !lastCommitted.containsKey(base)) {
+        throw new IllegalStateException("corrupt snapshot: a delta against server " + base
+            + ", which has no snapshot to build on");
+      }
+      List<LogEntry> before = lastCommitted.getOrDefault(base, List.of());
       long shared = in.readStopBit();
       if (shared < 0 || shared > before.size()) {
         throw new IllegalStateException("corrupt snapshot: shares " + shared + " entries of "

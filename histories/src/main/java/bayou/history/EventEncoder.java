@@ -168,12 +168,15 @@ final class EventEncoder {
     boolean tentativeSame = lastTentative.containsKey(e.server())
         && tentativeBefore.equals(e.tentative());
     Run run = tentativeSame ? null : Run.of(tentativeBefore, e.tentative());
+    List<LogEntry> committed = e.committed();
+    int base = lastCommitted.containsKey(e.server()) ? e.server() : otherBase(committed);
     int mask = (e.serverName() != null ? SNAPSHOT_SERVER_NAME : 0)
         | (e.reason() != null ? REASON : 0)
         | (e.primary() ? PRIMARY : 0)
         | COMMITTED_DELTA
         | (tentativeSame ? TENTATIVE_SAME : 0)
-        | (run != null ? TENTATIVE_DELTA : 0);
+        | (run != null ? TENTATIVE_DELTA : 0)
+        | (base >= 0 && base != e.server() ? COMMITTED_BASE : 0);
     out.writeByte(SNAPSHOT);
     out.writeStopBit(e.index());
     out.writeStopBit(e.timeNanos());
@@ -185,8 +188,10 @@ final class EventEncoder {
     if ((mask & REASON) != 0) {
       writeSymbol(e.reason(), out);
     }
-    List<LogEntry> committed = e.committed();
-    int shared = sharedPrefix(lastCommitted.getOrDefault(e.server(), List.of()), committed);
+    if ((mask & COMMITTED_BASE) != 0) {
+      out.writeStopBit(base);
+    }
+    int shared = sharedPrefix(lastCommitted.getOrDefault(base, List.of()), committed);
     out.writeStopBit(shared);
     writeEntries(committed.subList(shared, committed.size()), out);
     if (run != null) {
@@ -198,6 +203,26 @@ final class EventEncoder {
     }
     writeMap(e.vv(), out);
     pendingSnapshot = e;
+  }
+
+  /**
+   * The server whose last written committed log shares its list with this one (the recorder
+   * extends the log a new server copied), the longest such, the lowest id on a tie; -1 if none.
+   */
+  private int otherBase(List<LogEntry> committed) {
+    Object backing = SharedPrefixList.backing(committed);
+    int best = -1;
+    int bestShared = 0;
+    for (Map.Entry<Integer, List<LogEntry>> other : lastCommitted.entrySet()) {
+      List<LogEntry> log = other.getValue();
+      int shared = Math.min(log.size(), committed.size());
+      if (SharedPrefixList.backing(log) == backing && (shared > bestShared
+          || shared == bestShared && shared > 0 && other.getKey() < best)) {
+        best = other.getKey();
+        bestShared = shared;
+      }
+    }
+    return best;
   }
 
   private static int sharedPrefix(List<LogEntry> before, List<LogEntry> now) {

@@ -73,6 +73,12 @@ final class EventFormat {
    */
   static final int TENTATIVE_DELTA = 1 << 5;
   /**
+   * The committed delta is against another server's previous snapshot, whose id (stop bit)
+   * follows: a new server's log is a copy of its creator's, so its first snapshot costs what
+   * it adds to a log already written, not the whole log again.
+   */
+  static final int COMMITTED_BASE = 1 << 6;
+  /**
    * The nemesis step after which a server's previous snapshot is no longer a base for deltas:
    * writer and reader both forget it there, so a long run does not keep every retired server's
    * log (both see the same events, so they agree).

@@ -24,14 +24,25 @@ public final class SharedPrefixList extends AbstractList<LogEntry> implements Ra
 
   /**
    * The first {@code shared} entries of {@code before}, then {@code added}: appended in place
-   * when {@code before} is the whole of its shared list, copied otherwise (a log that shrank or
-   * changed, which only a defect does).
+   * when {@code before} is the whole of its shared list or the list goes on with {@code added}'s
+   * first entries (servers commit the same writes in the same order, so every server's log can
+   * share one list), copied otherwise (a log that shrank or changed, which only a defect does).
    */
   public static List<LogEntry> extend(List<LogEntry> before, int shared, List<LogEntry> added) {
-    if (before instanceof SharedPrefixList prefix && shared == prefix.size
-        && prefix.backing.size() == prefix.size) {
-      prefix.backing.addAll(added);
-      return new SharedPrefixList(prefix.backing, prefix.backing.size());
+    if (before instanceof SharedPrefixList prefix && shared == prefix.size) {
+      ArrayList<LogEntry> backing = prefix.backing;
+      int alike = 0;
+      while (alike < added.size() && shared + alike < backing.size()
+          && backing.get(shared + alike).equals(added.get(alike))) {
+        alike++;
+      }
+      boolean atEnd = shared + alike == backing.size();
+      if (atEnd || alike == added.size()) {
+        if (atEnd) {
+          backing.addAll(added.subList(alike, added.size()));
+        }
+        return new SharedPrefixList(backing, shared + added.size());
+      }
     }
     ArrayList<LogEntry> copy = new ArrayList<>(shared + added.size());
     copy.addAll(before.subList(0, shared));

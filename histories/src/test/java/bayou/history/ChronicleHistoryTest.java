@@ -268,6 +268,39 @@ class ChronicleHistoryTest {
   }
 
   /**
+   * A new server's log is a copy of its creator's, and the recorder extends the list it holds of
+   * the creator: its first snapshot is written as a delta against the creator's last one, and
+   * reads back exactly, sharing its list as written.
+   */
+  @Test
+  void aNewServersFirstSnapshotBuildsOnAnotherServersLog() {
+    Path run = tmp.resolve("run");
+    List<LogEntry> log = new ArrayList<>();
+    for (int i = 0; i < 3_000; i++) {
+      log.add(new LogEntry(new WriteId(i, "R"), i + 1, "PUT", "k" + i % 3, "v" + i));
+    }
+    List<LogEntry> creator = SharedPrefixList.extend(List.of(), 0, log.subList(0, 2_990));
+    List<LogEntry> newcomer = SharedPrefixList.extend(creator, 2_990, log.subList(2_990, 3_000));
+    List<HistoryEvent> written = new ArrayList<>();
+    try (ChronicleHistory history = ChronicleHistory.create(run)) {
+      written.add(history.record(new SnapshotEvent(-1, -1, 0, "R", "periodic", true, creator,
+          List.of(), Map.of("R", 3_000L))));
+      written.add(history.record(NemesisEvent.of("joinServer", 4, -1, "<1,R>", null)));
+      written.add(history.record(new SnapshotEvent(-1, -1, 4, "<1,R>", "periodic", false,
+          newcomer, List.of(), Map.of("R", 3_000L))));
+      written.add(history.record(new SnapshotEvent(-1, -1, 0, "R", "periodic", true,
+          SharedPrefixList.extend(creator, 2_990, log), List.of(), Map.of("R", 3_000L))));
+    }
+    List<HistoryEvent> read = HistoryReader.readAll(run);
+    assertEquals(written, read);
+    long[] bytes = new long[written.size()];
+    int[] at = {0};
+    HistoryReader.forEachSized(run, (event, size) -> bytes[at[0]++] = size);
+    assertTrue(bytes[2] < bytes[0] / 50, "the newcomer's first snapshot took " + bytes[2]
+        + " bytes, its creator's " + bytes[0]);
+  }
+
+  /**
    * Whole-log snapshots of a long run are large documents (here about 900 KB each, each server a
    * log of its own so no delta helps), written across the queue's 1 MB blocks. Reading such a
    * document back out of the mapped file for the digest once crashed the JVM.

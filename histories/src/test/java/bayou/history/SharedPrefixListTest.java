@@ -1,6 +1,7 @@
 package bayou.history;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
@@ -31,5 +32,24 @@ class SharedPrefixListTest {
     assertEquals(List.of(entry(1), entry(9)), diverged);
     assertEquals(List.of(entry(1), entry(2), entry(3)), longer);
     assertEquals(List.of(entry(1), entry(2), entry(7)), fromOld);
+  }
+
+  /**
+   * Servers commit the same writes in the same order, so one server's log extended by writes
+   * another's already holds reuses that list, and so does the other's extension after it:
+   * every server's log is one list, each with its own length.
+   */
+  @Test
+  void logsOfServersThatAgreeShareOneList() {
+    List<LogEntry> primary = SharedPrefixList.extend(List.of(), 0, List.of(entry(1), entry(2)));
+    List<LogEntry> newcomer = SharedPrefixList.extend(primary, 2, List.of(entry(3), entry(4)));
+    List<LogEntry> primaryLater = SharedPrefixList.extend(primary, 2, List.of(entry(3)));
+    List<LogEntry> primaryLast = SharedPrefixList.extend(primaryLater, 3,
+        List.of(entry(4), entry(5)));
+    assertEquals(List.of(entry(1), entry(2), entry(3)), primaryLater);
+    assertEquals(List.of(entry(1), entry(2), entry(3), entry(4), entry(5)), primaryLast);
+    assertEquals(4, newcomer.size());
+    assertSame(SharedPrefixList.backing(primary), SharedPrefixList.backing(newcomer));
+    assertSame(SharedPrefixList.backing(primary), SharedPrefixList.backing(primaryLast));
   }
 }
