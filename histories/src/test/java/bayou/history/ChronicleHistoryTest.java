@@ -223,6 +223,14 @@ class ChronicleHistoryTest {
     assertEquals(written, HistoryReader.readAll(run));
   }
 
+  /** What each of a run's first {@code events} events takes in the queue. */
+  private static long[] sizes(Path run, int events) {
+    long[] bytes = new long[events];
+    int[] at = {0};
+    HistoryReader.forEachSized(run, (event, size) -> bytes[at[0]++] = size);
+    return bytes;
+  }
+
   /**
    * Under a long partition a server's tentative part grows by a few writes at a time while
    * commits take some off its front: each snapshot writes those few, not the whole part again.
@@ -257,9 +265,7 @@ class ChronicleHistoryTest {
       }
     }
     assertEquals(written, HistoryReader.readAll(run));
-    long[] bytes = new long[parts.size()];
-    int[] at = {0};
-    HistoryReader.forEachSized(run, (event, size) -> bytes[at[0]++] = size);
+    long[] bytes = sizes(run, parts.size());
     long oneWhole = bytes[0];
     for (int round = 1; round < 20; round++) {
       assertTrue(bytes[round] < oneWhole / 10, "round " + round + " took " + bytes[round]
@@ -293,9 +299,7 @@ class ChronicleHistoryTest {
     }
     List<HistoryEvent> read = HistoryReader.readAll(run);
     assertEquals(written, read);
-    long[] bytes = new long[written.size()];
-    int[] at = {0};
-    HistoryReader.forEachSized(run, (event, size) -> bytes[at[0]++] = size);
+    long[] bytes = sizes(run, written.size());
     assertTrue(bytes[2] < bytes[0] / 50, "the newcomer's first snapshot took " + bytes[2]
         + " bytes, its creator's " + bytes[0]);
   }

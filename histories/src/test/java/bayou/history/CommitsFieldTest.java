@@ -36,15 +36,21 @@ class CommitsFieldTest {
     List<HistoryEvent> read = HistoryReader.readAll(run);
     assertEquals(17L, ((OpEvent) read.get(0)).commits());
     assertNull(((OpEvent) read.get(1)).commits());
+    String lines = throughJson(run, read);
+    assertTrue(lines.contains("\"commits\":17"), lines);
+  }
+
+  /** Exports the run as JSON lines, imports them again, and checks nothing changed. */
+  private String throughJson(Path run, List<HistoryEvent> read) throws Exception {
     ByteArrayOutputStream json = new ByteArrayOutputStream();
     HistoryJson.export(run, json);
     String lines = json.toString(StandardCharsets.UTF_8);
-    assertTrue(lines.contains("\"commits\":17"), lines);
     Path jsonl = tmp.resolve("run.jsonl");
     Files.writeString(jsonl, lines);
     Path imported = tmp.resolve("imported");
     HistoryJson.importJsonl(jsonl, imported);
     assertEquals(read, HistoryReader.readAll(imported));
+    return lines;
   }
 
   /** A session's commit floor survives the queue and the JSON export and import likewise. */
@@ -60,15 +66,8 @@ class CommitsFieldTest {
     List<HistoryEvent> read = HistoryReader.readAll(run);
     assertEquals(12L, ((OpEvent) read.get(0)).floor());
     assertNull(((OpEvent) read.get(1)).floor());
-    ByteArrayOutputStream json = new ByteArrayOutputStream();
-    HistoryJson.export(run, json);
-    String lines = json.toString(StandardCharsets.UTF_8);
+    String lines = throughJson(run, read);
     assertTrue(lines.contains("\"floor\":12"), lines);
-    Path jsonl = tmp.resolve("run.jsonl");
-    Files.writeString(jsonl, lines);
-    Path imported = tmp.resolve("imported");
-    HistoryJson.importJsonl(jsonl, imported);
-    assertEquals(read, HistoryReader.readAll(imported));
   }
 
   @Test
