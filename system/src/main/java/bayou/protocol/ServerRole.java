@@ -481,6 +481,7 @@ final class ServerRole implements Role {
           + " has no replica yet" : "server " + id + " is already retiring"));
       return;
     }
+    boolean handsOnPrimary = replica.isPrimary();
     replica.retire(now);
     changed = true;
     handoffRequest = c.req();
@@ -488,7 +489,7 @@ final class ServerRole implements Role {
     handoff = new ArrayList<>();
     for (int part = 0; part < chunks.size(); part++) {
       handoff.add(new Msg.Handoff(c.req(), chunks.get(part).committed(),
-          chunks.get(part).tentative(), replica.isPrimary(), part, chunks.size()));
+          chunks.get(part).tentative(), handsOnPrimary, part, chunks.size()));
     }
     heir = c.a();
     armResend();

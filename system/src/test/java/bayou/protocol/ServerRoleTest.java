@@ -550,6 +550,29 @@ class ServerRoleTest {
     assertEquals(0, digest.tentative(), "the new primary committed what it held");
   }
 
+  /**
+   * A 30-minute soak: a primary's retirement was reported failed (its heir was not reachable
+   * yet), its hand-off was resent and arrived, and the heir became primary while the retiree
+   * still committed what reached it: two primaries gave CSN 133128 to different writes. A
+   * retiring primary gives up the role as it writes its RETIRE.
+   */
+  @Test
+  void aRetiringPrimaryCommitsNothingAfterItsRetire() {
+    String name1 = joinS1(2_000);
+    fx0.down.add(1);
+    long retire = command(s0, 3_000, "retire", 1, null);
+    assertEquals(List.of(Msg.Reply.failed(retire, "heir 1 unreachable")), fx0.takeReplies());
+    command(s0, 3_100, "digest", -1, null);
+    Msg.Digest before = ((Msg.Reply) fx0.takeReplies().get(0)).digest();
+    assertFalse(before.primary(), "the role goes with the hand-off");
+    Write late = new Write(3_050, name1, Write.PUT, "k", "late", 0);
+    from(s0, 3_200, 1, new Msg.Push(0, new Msg.Summary(Map.of("R", 3_000L, name1, 3_050L), 0),
+        List.of(), List.of(late), EMPTY_ROOT, List.of()));
+    command(s0, 3_300, "digest", -1, null);
+    Msg.Digest after = ((Msg.Reply) fx0.takeReplies().get(0)).digest();
+    assertEquals(before.committed(), after.committed(), "nothing committed after the RETIRE");
+  }
+
   @Test
   void aRetirementWithAnUnreachableHeirFails() {
     fx0.down.add(1);
