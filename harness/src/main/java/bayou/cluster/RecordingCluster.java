@@ -299,8 +299,39 @@ public final class RecordingCluster extends ForwardingCluster {
     // Periodic snapshots ask only for what changed; at a stabilize and at the end every server
     // sends its whole log, so a committed write whose content changed is seen there too.
     boolean whole = !reason.equals(PERIODIC);
-    Map<Integer, Msg.LogDump> logs = whole ? cluster.logs() : cluster.logsSince(heldPrefixes());
+    Map<Integer, Msg.LogDump> logs;
+    try {
+      logs = whole ? cluster.logs() : cluster.logsSince(heldPrefixes());
+    } catch (ClusterException e) {
+      if (!whole) {
+        throw e; // the next periodic snapshot asks again
+      }
+      logs = eachThatAnswers(reason, e);
+    }
     logs.forEach((id, log) -> snapshot(id, log, reason));
+  }
+
+  /**
+   * Every server's log that it gives when asked alone. A server that does not answer (its
+   * process hung or died) is recorded as a {@link #HEAL_FAILED} step and said on stderr, and
+   * the others are still recorded: a long run whose last snapshot fails on one server still
+   * gets its checks, not an abort without a verdict.
+   */
+  private Map<Integer, Msg.LogDump> eachThatAnswers(String reason, ClusterException first) {
+    Map<Integer, Msg.LogDump> logs = new java.util.LinkedHashMap<>();
+    for (int id : cluster.servers()) {
+      try {
+        logs.put(id, cluster.log(id));
+      } catch (ClusterException e) {
+        String what = reason + " snapshot of server " + id;
+        sink.record(NemesisEvent.of(HEAL_FAILED, id, -1, null, what + ": " + e.getMessage()));
+        System.err.println("bayou: the " + what + " failed: " + e.getMessage());
+      }
+    }
+    if (logs.isEmpty()) {
+      throw first;
+    }
+    return logs;
   }
 
   private Map<Integer, CommittedPrefix> heldPrefixes() {
