@@ -89,12 +89,19 @@ public final class NodePool implements AutoCloseable {
   }
 
   /**
+   * Each node's heap (a -Xmx value). Every server holds its whole log in memory, so an
+   * hour-long run at a few hundred writes a second needs more than the default (bin/soak).
+   */
+  public static final String NODE_HEAP_PROPERTY = "bayou.node.heap";
+
+  /**
    * JVM options for node processes. Short runs (course scripts) stop at the quick C1 compiler;
    * long runs (campaigns) let C2 compile the hot paths for throughput.
    */
   public static List<String> nodeJvmArgs(boolean longRunning) {
-    List<String> args = new ArrayList<>(List.of("-XX:+UseSerialGC", "-Xss512k", "-Xmx256m",
-        "-XX:-UsePerfData", "-Xshare:auto"));
+    List<String> args = new ArrayList<>(List.of("-XX:+UseSerialGC", "-Xss512k",
+        "-Xmx" + System.getProperty(NODE_HEAP_PROPERTY, "256m"), "-XX:-UsePerfData",
+        "-Xshare:auto"));
     if (!longRunning) {
       args.add("-XX:TieredStopAtLevel=1");
     }
