@@ -68,7 +68,8 @@ public final class RecordingCluster extends ForwardingCluster {
   public String joinServer(int id) {
     String name = cluster.joinServer(id);
     nemesis("joinServer", id, -1, name);
-    Integer creator = name == null || Names.isRoot(name) ? null
+    // a created server's name nests its creator's; test clusters may use other names (S0)
+    Integer creator = name == null || !name.startsWith("<") ? null
         : idsByName.get(Names.parent(name));
     if (creator != null && held.containsKey(creator)) {
       held.putIfAbsent(id, held.get(creator));
