@@ -74,16 +74,39 @@ public final class RecordingCluster extends ForwardingCluster {
     if (creator != null && held.containsKey(creator)) {
       held.putIfAbsent(id, held.get(creator));
     }
+    if (name != null) {
+      idsByName.put(name, id);
+    }
     return name;
   }
 
   @Override
   public String retireServer(int id) {
-    String name = cluster.retireServer(id);
+    String name;
+    try {
+      name = cluster.retireServer(id);
+    } catch (ClusterException e) {
+      if (cluster.servers().contains(id)) {
+        throw e;
+      }
+      // it retires all the same, its hand-off unconfirmed: the history says it went
+      retired(id, nameOf(id));
+      throw e;
+    }
+    retired(id, name);
+    return name;
+  }
+
+  private void retired(int id, String name) {
     held.remove(id); // its log is no base for anything now
     idsByName.values().remove(id);
     nemesis("retireServer", id, -1, name);
-    return name;
+  }
+
+  /** The Bayou name of server {@code id} as its last snapshot showed it, or null. */
+  private String nameOf(int id) {
+    return idsByName.entrySet().stream().filter(e -> e.getValue() == id).map(Map.Entry::getKey)
+        .findFirst().orElse(null);
   }
 
   @Override

@@ -10,15 +10,17 @@ import java.util.List;
  * schedule (after the opening joins, before the final heal), in virtual time when simulated.
  * {@code historyDigest} is the SHA-256 of the recorded history (null if nothing was
  * recorded); {@code minimalOnProcesses} says whether a minimal script found in simulation also
- * fails on real processes (null when not tried).
+ * fails on real processes (null when not tried). {@code checkMs} is the wall time spent
+ * reading the history back and running every checker (NaN when nothing was checked).
  */
 public record CampaignResult(Path runDir, long seed, Validity validity,
     List<CheckResult> results, long ops, long faults, double opsPerSecond,
-    double convergenceMs, Path minimal, String historyDigest, Boolean minimalOnProcesses) {
-  /** A result without a history digest or a cross-check on processes. */
+    double convergenceMs, double checkMs, Path minimal, String historyDigest,
+    Boolean minimalOnProcesses) {
+  /** A result without a check time, a history digest or a cross-check on processes. */
   public CampaignResult(Path runDir, long seed, Validity validity, List<CheckResult> results,
       long ops, long faults, double opsPerSecond, double convergenceMs, Path minimal) {
-    this(runDir, seed, validity, results, ops, faults, opsPerSecond, convergenceMs, minimal,
-        null, null);
+    this(runDir, seed, validity, results, ops, faults, opsPerSecond, convergenceMs, Double.NaN,
+        minimal, null, null);
   }
 }

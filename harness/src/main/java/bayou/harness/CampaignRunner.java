@@ -113,17 +113,20 @@ public final class CampaignRunner {
     Validity validity = Validity.UNKNOWN;
     LiveServers live = null;
     RunData pictures = null;
+    double checkMs = Double.NaN;
     if (options.record()) {
       live = new LiveServers();
       pictures = new RunData();
+      long checkStart = System.nanoTime();
       results = check(runDir, live, pictures);
+      checkMs = (System.nanoTime() - checkStart) / 1e6;
       validity = CheckResult.merge(results);
     }
     Shrunk shrunk = validity == Validity.INVALID && !options.shrinkTime().isZero()
         ? shrink(runDir, executed, run.setupSteps(), results, seed) : Shrunk.NONE;
     CampaignResult result = new CampaignResult(runDir, seed, validity, results, run.ops(),
-        run.faults(), run.ops() / run.scheduleSeconds(), run.convergenceMs(), shrunk.minimal(),
-        run.digest(), shrunk.reproducesOnProcesses());
+        run.faults(), run.ops() / run.scheduleSeconds(), run.convergenceMs(), checkMs,
+        shrunk.minimal(), run.digest(), shrunk.reproducesOnProcesses());
     ResultsFile.write(runDir, options, result, live == null ? null : live.json());
     CornerVisits.addTo(runDir, run.cornerVisits());
     if (picturesOfValidRuns || validity != Validity.VALID) {

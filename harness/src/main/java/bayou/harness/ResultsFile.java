@@ -28,6 +28,7 @@ final class ResultsFile {
     counts.put("ops-per-second", Math.round(result.opsPerSecond()));
     counts.put("convergence-ms", Double.isNaN(result.convergenceMs()) ? null
         : Math.round(result.convergenceMs()));
+    counts.put("check-ms", Double.isNaN(result.checkMs()) ? null : Math.round(result.checkMs()));
     json.put("counts", counts);
     json.put("options", CampaignArgs.describe(options));
     if (liveServers != null) {

@@ -18,9 +18,11 @@ public final class RunReport {
   private RunReport() {}
 
   public static void print(CampaignResult result, CampaignOptions options, PrintStream out) {
-    out.printf("seed %d: %s  ops %d (%.0f/s), faults %d, convergence %.0f ms%n",
+    out.printf("seed %d: %s  ops %d (%.0f/s), faults %d, convergence %.0f ms%s%n",
         result.seed(), result.validity().name().toLowerCase(), result.ops(),
-        result.opsPerSecond(), result.faults(), result.convergenceMs());
+        result.opsPerSecond(), result.faults(), result.convergenceMs(),
+        Double.isNaN(result.checkMs()) ? "" : String.format(java.util.Locale.ROOT,
+            ", check %.1f s", result.checkMs() / 1e3));
     if (result.historyDigest() != null) {
       out.println("history digest: " + result.historyDigest());
     }

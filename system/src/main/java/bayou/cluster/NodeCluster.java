@@ -24,10 +24,12 @@ import java.util.concurrent.ConcurrentHashMap;
 public abstract class NodeCluster implements Cluster {
   static final Duration CONTROL_TIMEOUT = Duration.ofSeconds(5);
   /**
-   * A join copies the creator's whole log, which grows all run: an hour into a campaign on a
-   * loaded machine that took longer than {@link #CONTROL_TIMEOUT}, and the joins failed.
+   * The wait for a command whose work grows with the log: a join copies the creator's whole
+   * log, a retirement hands the retiree's to its heir, a restart rereads its disk, a log dump
+   * sends it all. An hour into a campaign on a loaded machine each took longer than
+   * {@link #CONTROL_TIMEOUT}, and the cluster and the schedule's model drifted apart.
    */
-  static final Duration JOIN_TIMEOUT = Duration.ofSeconds(30);
+  static final Duration LOG_TIMEOUT = Duration.ofSeconds(120);
   static final Duration BOOT_TIMEOUT = Duration.ofSeconds(20);
   /** How much longer than a client's own timeout the controller waits for its answer. */
   static final Duration OP_TIMEOUT_MARGIN = Duration.ofSeconds(2);
@@ -50,6 +52,8 @@ public abstract class NodeCluster implements Cluster {
   private final Map<Integer, Integer> nameDepths = new HashMap<>();
   /** Killed servers: their disks remain, and restartServer brings them back. */
   private final Set<Integer> killed = new java.util.TreeSet<>();
+  /** Retirees whose hand-off was not confirmed in time: kept running until close. */
+  private final List<Node> retiring = new ArrayList<>();
   /** Frozen servers (SIGSTOP): their nodes remain, stopped, until thawServer. */
   private final Map<Integer, Node> frozen = new TreeMap<>();
   private final Set<Integer> usedIds = new HashSet<>();
@@ -110,7 +114,7 @@ public abstract class NodeCluster implements Cluster {
       int creator = creator();
       Msg.Reply reply = creator < 0
           ? node.call("root", -1, CONTROL_TIMEOUT)
-          : node.call("join", creator, JOIN_TIMEOUT);
+          : node.call("join", creator, LOG_TIMEOUT);
       topology.addServer(id);
       nameDepths.put(id, Names.depth(reply.name()));
       return reply.name();
@@ -183,6 +187,13 @@ public abstract class NodeCluster implements Cluster {
     List<Node> nodes = allNodes();
     broadcast(nodes, "servers", -1, ports(servers));
     broadcast(nodes, "clients", -1, ports(clients));
+    for (Node retiree : retiring) { // it must reach its heir, should the heir restart elsewhere
+      try {
+        retiree.call("servers", -1, null, null, null, ports(servers), CONTROL_TIMEOUT);
+      } catch (ClusterException e) {
+        // a retiree that cannot hear it can do nothing about it either
+      }
+    }
   }
 
   /** One command to many nodes at once: all are sent, then all answers awaited. */
@@ -238,8 +249,8 @@ public abstract class NodeCluster implements Cluster {
       node = takeNode();
       node.call("assign", id, storage(id), "server", bugs, null, CONTROL_TIMEOUT);
       node.assigned(id, stabilizer::update, violation -> violation(id, violation));
-      node.call("recover", -1, CONTROL_TIMEOUT);
-      Msg.LogDump recovered = node.call("log", -1, CONTROL_TIMEOUT).log();
+      node.call("recover", -1, LOG_TIMEOUT);
+      Msg.LogDump recovered = node.call("log", -1, LOG_TIMEOUT).log();
       for (int other : topology.brokenFrom(id)) {
         node.call("block", other, CONTROL_TIMEOUT);
       }
@@ -320,15 +331,31 @@ public abstract class NodeCluster implements Cluster {
       throw new ClusterException("server " + id + " cannot retire: no reachable server to "
           + "hand its writes to");
     }
-    Msg.Reply reply = node.call("retire", heir, CONTROL_TIMEOUT);
-    servers.remove(id);
-    nameDepths.remove(id);
-    topology.removeServer(id);
-    stabilizer.forget(id);
+    Msg.Reply reply;
+    try {
+      reply = node.call("retire", heir, LOG_TIMEOUT);
+    } catch (ClusterException e) {
+      // The server wrote its RETIRE before anything could fail: it is retiring whatever the
+      // answer, and sends its hand-off again until the heir confirms. It is no longer one of
+      // the cluster's servers (a stabilize would wait on it for ever); its process stays, in
+      // the address book of no one, until close, so the hand-off may still finish.
+      forgetServer(id);
+      retiring.add(node);
+      throw new ClusterException("server " + id + " is retiring, but its hand-off to server "
+          + heir + " is not confirmed (" + e.getMessage() + "); it goes on in the background");
+    }
+    forgetServer(id);
     node.stop();
     retired(id);
     broadcast(allNodes(), "forget", id, null); // so requests to it fail at once: dropped
     return reply.name();
+  }
+
+  private void forgetServer(int id) {
+    servers.remove(id);
+    nameDepths.remove(id);
+    topology.removeServer(id);
+    stabilizer.forget(id);
   }
 
   /** Server {@code id} has retired for good: whatever is kept for a restart can go. */
@@ -527,7 +554,7 @@ public abstract class NodeCluster implements Cluster {
 
   @Override
   public synchronized Msg.LogDump log(int id) {
-    Msg.LogDump log = server(id).call("log", -1, CONTROL_TIMEOUT).log();
+    Msg.LogDump log = server(id).call("log", -1, LOG_TIMEOUT).log();
     if (log == null) {
       throw new ClusterException("server " + id + " has no log yet");
     }
@@ -551,7 +578,7 @@ public abstract class NodeCluster implements Cluster {
     }
     Map<Integer, Msg.LogDump> logs = new LinkedHashMap<>();
     asked.forEach((id, pending) -> logs.put(id,
-        server(id).await(pending, "log", CONTROL_TIMEOUT).log()));
+        server(id).await(pending, "log", LOG_TIMEOUT).log()));
     return logs;
   }
 
@@ -632,6 +659,8 @@ public abstract class NodeCluster implements Cluster {
     frozen.values().forEach(Node::kill); // a stopped process would not see its link close
     frozen.clear();
     allNodes().forEach(Node::stop);
+    retiring.forEach(Node::stop);
+    retiring.clear();
     servers.clear();
     clients.clear();
   }

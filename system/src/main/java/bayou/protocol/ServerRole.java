@@ -33,6 +33,8 @@ final class ServerRole implements Role {
   static final long PULL_TIMEOUT_MICROS = 1_000_000;
   /** An unanswered creation, hand-off or sync is sent again after this long. */
   static final long RESEND_MICROS = 300_000;
+  /** The longest wait before a whole log (a hand-off, a creation) is sent again. */
+  static final long MAX_LOG_RESEND_MICROS = 10_000_000;
   /** With the ack-before-persist bug, how often the buffered records reach the disk. */
   static final long LAZY_SAVE_MICROS = 1_000_000;
 
@@ -55,8 +57,11 @@ final class ServerRole implements Role {
   private final Map<Integer, List<Msg.CreateReply>> created = new HashMap<>();
   private final Reassembly<Long, Msg.CreateReply> creation = new Reassembly<>();
   private final Reassembly<List<Long>, Msg.Handoff> handoffs = new Reassembly<>(); // (from, req)
-  /** When unanswered requests of this server (create, hand-off, syncs) are sent again. */
+  /** When unanswered syncs of this server are sent again. */
   private long resendAt = Long.MAX_VALUE;
+  /** When an unanswered creation request or hand-off, each a whole log's worth, goes again. */
+  private final Backoff createResend = new Backoff(RESEND_MICROS, MAX_LOG_RESEND_MICROS);
+  private final Backoff handoffResend = new Backoff(RESEND_MICROS, MAX_LOG_RESEND_MICROS);
   /**
    * Answers to client writes of this batch: sent once the batch's changes are on disk
    * ({@link #save}), so an acknowledged write survives a crash. One save covers the batch.
@@ -104,7 +109,8 @@ final class ServerRole implements Role {
     for (long deadline : awaiting.values()) {
       wake = Math.min(wake, deadline);
     }
-    wake = Math.min(wake, resendAt);
+    wake = Math.min(wake, Math.min(resendAt,
+        Math.min(createResend.dueAt(), handoffResend.dueAt())));
     if (!lazy.isEmpty()) {
       wake = Math.min(wake, lazySaveAt);
     }
@@ -288,18 +294,18 @@ final class ServerRole implements Role {
    * are: the network may lose a message, and each is idempotent at the receiver.
    */
   private void resendUnanswered() {
+    if (replica == null && createRequest != 0 && createResend.due(now)) {
+      effects.send(creator, new Msg.CreateRequest(createRequest));
+      createResend.again(now);
+    }
+    if (handoff != null && handoffResend.due(now)) {
+      handoff.forEach(part -> effects.send(heir, part));
+      handoffResend.again(now);
+    }
     if (now < resendAt) {
       return;
     }
     resendAt = Long.MAX_VALUE;
-    if (replica == null && createRequest != 0) {
-      effects.send(creator, new Msg.CreateRequest(createRequest));
-      armResend();
-    }
-    if (handoff != null) {
-      handoff.forEach(part -> effects.send(heir, part));
-      armResend();
-    }
     if (!syncsAwaited.isEmpty() && !paused) {
       syncsAwaited.forEach((sync, peer) -> {
         if (!blocked.contains(peer)) {
@@ -423,7 +429,7 @@ final class ServerRole implements Role {
     }
     createRequest = c.req();
     creator = c.a();
-    armResend();
+    createResend.start(now);
     if (!effects.send(c.a(), new Msg.CreateRequest(c.req()))) {
       effects.reply(Msg.Reply.failed(c.req(), "creator " + c.a() + " unreachable"));
     }
@@ -492,7 +498,7 @@ final class ServerRole implements Role {
           chunks.get(part).tentative(), handsOnPrimary, part, chunks.size()));
     }
     heir = c.a();
-    armResend();
+    handoffResend.start(now);
     for (Msg.Handoff part : handoff) {
       if (!effects.send(c.a(), part)) {
         effects.reply(Msg.Reply.failed(c.req(), "heir " + c.a() + " unreachable"));
@@ -547,6 +553,7 @@ final class ServerRole implements Role {
             reply);
         if (parts != null) {
           createRequest = 0;
+          createResend.stop();
           created(parts);
         }
       }
@@ -567,6 +574,7 @@ final class ServerRole implements Role {
     } else if (msg instanceof Msg.HandoffAck ack && ack.req() == handoffRequest
         && handoff != null && from == heir) {
       handoff = null;
+      handoffResend.stop();
       effects.reply(new Msg.Reply(ack.req(), true, null, replica.name(), null, null, null));
     }
   }

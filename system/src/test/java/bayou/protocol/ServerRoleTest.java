@@ -573,6 +573,40 @@ class ServerRoleTest {
     assertEquals(before.committed(), after.committed(), "nothing committed after the RETIRE");
   }
 
+  /**
+   * A hand-off is a whole log: sent again at doubling intervals (capped), not every
+   * {@code RESEND}, so a heir slow to read one copy is not sent a pile of them.
+   */
+  @Test
+  void anUnconfirmedHandOffIsSentAgainAtDoublingIntervals() {
+    joinS1(2_000);
+    long retire = command(s0, 3_000, "retire", 1, null);
+    assertEquals(1, handoffsTo1(fx0.takeSent()));
+    List<Long> resentAt = new java.util.ArrayList<>();
+    for (long t = 3_000; t <= 3_000 + 40 * ServerRole.MAX_LOG_RESEND_MICROS; t += RESEND / 3) {
+      s0.afterBatch(t);
+      if (handoffsTo1(fx0.takeSent()) > 0) {
+        resentAt.add(t - 3_000);
+      }
+    }
+    assertTrue(resentAt.size() > 3, "sent again while unconfirmed: " + resentAt);
+    for (int i = 1; i < resentAt.size(); i++) {
+      long gap = resentAt.get(i) - resentAt.get(i - 1);
+      long earlier = i == 1 ? resentAt.get(0) : resentAt.get(i - 1) - resentAt.get(i - 2);
+      assertTrue(gap >= Math.min(2 * earlier, ServerRole.MAX_LOG_RESEND_MICROS) - RESEND,
+          "intervals double up to the cap: " + resentAt);
+      assertTrue(gap <= ServerRole.MAX_LOG_RESEND_MICROS + RESEND, "capped: " + resentAt);
+    }
+    from(s0, 50_000_000, 1, new Msg.HandoffAck(retire));
+    assertEquals(retire, ((Msg.Reply) fx0.takeReplies().get(0)).req());
+    s0.afterBatch(50_000_000 + 2 * ServerRole.MAX_LOG_RESEND_MICROS);
+    assertEquals(0, handoffsTo1(fx0.takeSent()), "confirmed: not sent again");
+  }
+
+  private static long handoffsTo1(List<Sent> sent) {
+    return to(sent, 1).stream().filter(s -> s.msg() instanceof Msg.Handoff).count();
+  }
+
   @Test
   void aRetirementWithAnUnreachableHeirFails() {
     fx0.down.add(1);
@@ -692,7 +726,7 @@ class ServerRoleTest {
   }
 
   @Test
-  void unansweredRequestsAreSentAgainEveryResendPeriod() {
+  void unansweredRequestsAreSentAgainSyncsEveryPeriodWholeLogsBackingOff() {
     s0.afterBatch(1_000);
     long sync = command(s0, 1_000, "sync", 1, null);
     assertEquals(1_000 + RESEND, s0.wakeAt());
@@ -705,18 +739,23 @@ class ServerRoleTest {
         EMPTY_ROOT, List.of()));
     assertEquals(List.of(Msg.Reply.ok(sync)), fx0.takeReplies());
     fx0.takeSent();
-    long retire = command(s0, 1_000 + 3 * RESEND, "retire", 2, null);
+    long start = 1_000 + 3 * RESEND;
+    long retire = command(s0, start, "retire", 2, null);
     Msg.Handoff handoff = (Msg.Handoff) fx0.takeSent().get(0).msg();
     assertEquals(retire, handoff.req());
-    for (int round = 4; round <= 6; round++) {
-      s0.afterBatch(1_000 + round * RESEND);
+    for (long after : new long[] {1, 3, 7}) { // at 1, 2 and 4 periods apart
+      s0.afterBatch(start + after * RESEND - 1);
+      assertEquals(List.of(), fx0.takeSent());
+      s0.afterBatch(start + after * RESEND);
       assertEquals(List.of(new Sent(2, handoff)), fx0.takeSent());
     }
     command(s1, 1_000, "servers", -1, PORTS);
     long join = command(s1, 1_000, "join", 0, null);
     fx1.takeSent();
-    for (int round = 1; round <= 3; round++) {
-      s1.afterBatch(1_000 + round * RESEND);
+    for (long after : new long[] {1, 3, 7}) {
+      s1.afterBatch(1_000 + after * RESEND - 1);
+      assertEquals(List.of(), fx1.takeSent());
+      s1.afterBatch(1_000 + after * RESEND);
       assertEquals(List.of(new Sent(0, new Msg.CreateRequest(join))), fx1.takeSent());
     }
   }
