@@ -414,11 +414,7 @@ public final class RecordingCluster extends ForwardingCluster {
    * list where they agree, so the history writes and keeps only what differs.
    */
   private static List<LogEntry> sharing(List<LogEntry> before, List<LogEntry> whole) {
-    int shared = 0;
-    int most = Math.min(before.size(), whole.size());
-    while (shared < most && before.get(shared).equals(whole.get(shared))) {
-      shared++;
-    }
+    int shared = SharedPrefixList.sharedPrefix(before, whole);
     return SharedPrefixList.extend(before, shared, whole.subList(shared, whole.size()));
   }
 

@@ -191,7 +191,8 @@ final class EventEncoder {
     if ((mask & COMMITTED_BASE) != 0) {
       out.writeStopBit(base);
     }
-    int shared = sharedPrefix(lastCommitted.getOrDefault(base, List.of()), committed);
+    int shared = SharedPrefixList.sharedPrefix(lastCommitted.getOrDefault(base, List.of()),
+        committed);
     out.writeStopBit(shared);
     writeEntries(committed.subList(shared, committed.size()), out);
     if (run != null) {
@@ -223,18 +224,6 @@ final class EventEncoder {
       }
     }
     return best;
-  }
-
-  private static int sharedPrefix(List<LogEntry> before, List<LogEntry> now) {
-    int n = Math.min(before.size(), now.size());
-    if (SharedPrefixList.backing(before) == SharedPrefixList.backing(now)) {
-      return n; // one server's snapshots extend one list: no pass over a log that keeps growing
-    }
-    int i = 0;
-    while (i < n && (before.get(i) == now.get(i) || before.get(i).equals(now.get(i)))) {
-      i++;
-    }
-    return i;
   }
 
   /**

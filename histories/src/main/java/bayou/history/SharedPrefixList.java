@@ -58,6 +58,22 @@ public final class SharedPrefixList extends AbstractList<LogEntry> implements Ra
   public static Object backing(List<LogEntry> list) {
     return list instanceof SharedPrefixList shared ? shared.backing : list;
   }
+  /**
+   * How many entries {@code before} and {@code now} have alike from the start. Two lists on
+   * one backing agree as far as both go, so a log that keeps growing is not walked again.
+   */
+  public static int sharedPrefix(List<LogEntry> before, List<LogEntry> now) {
+    int n = Math.min(before.size(), now.size());
+    if (backing(before) == backing(now)) {
+      return n;
+    }
+    int i = 0;
+    while (i < n && (before.get(i) == now.get(i) || before.get(i).equals(now.get(i)))) {
+      i++;
+    }
+    return i;
+  }
+
 
   @Override
   public LogEntry get(int index) {

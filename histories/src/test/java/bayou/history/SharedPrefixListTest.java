@@ -24,6 +24,18 @@ class SharedPrefixListTest {
   }
 
   @Test
+  void theSharedPrefixIsWhereTwoLogsFirstDiffer() {
+    List<LogEntry> first = SharedPrefixList.extend(List.of(), 0, List.of(entry(1), entry(2)));
+    List<LogEntry> longer = SharedPrefixList.extend(first, 2, List.of(entry(3)));
+    assertEquals(2, SharedPrefixList.sharedPrefix(first, longer));
+    assertEquals(2, SharedPrefixList.sharedPrefix(longer, first));
+    assertEquals(3, SharedPrefixList.sharedPrefix(longer, List.of(entry(1), entry(2), entry(3))));
+    assertEquals(1, SharedPrefixList.sharedPrefix(longer, List.of(entry(1), entry(9))));
+    assertEquals(0, SharedPrefixList.sharedPrefix(List.of(entry(5)), longer));
+    assertEquals(0, SharedPrefixList.sharedPrefix(List.of(), longer));
+  }
+
+  @Test
   void aLogThatChangedIsCopiedAndLeavesTheOthersAlone() {
     List<LogEntry> first = SharedPrefixList.extend(List.of(), 0, List.of(entry(1), entry(2)));
     List<LogEntry> longer = SharedPrefixList.extend(first, 2, List.of(entry(3)));
