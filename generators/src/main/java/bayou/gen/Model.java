@@ -198,6 +198,24 @@ final class Model {
     return primary;
   }
 
+  /** The cluster failed to restart {@code id}: it is still killed. */
+  void restartFailed(int id) {
+    live.remove(id);
+    down.put(id, true);
+  }
+
+  /** The cluster failed to create {@code id} and forgot it: as if it had never joined. */
+  void joinFailed(int id) {
+    live.remove(id);
+    nameDepth.remove(id);
+    broken.removeIf(l -> l.touches(id));
+    slowLinks.removeIf(l -> l.touches(id));
+    slowServers.remove(id);
+    if (primary == id) {
+      primary = live.isEmpty() ? -1 : live.first();
+    }
+  }
+
   /**
    * Steps whose cost grows with the log: a new server copies its creator's whole log, a
    * retiree hands its whole log to a peer, a killed server rereads its whole disk at restart.

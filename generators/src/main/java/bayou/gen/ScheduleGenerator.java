@@ -93,12 +93,32 @@ public final class ScheduleGenerator implements Iterator<Step> {
 
   /** The next step: a client op, a step of a fault, or {@code start} ending a pause. */
   @Override public synchronized Step next() {
-    if (pending.isEmpty()) {
-      refill();
-    }
-    Step step = pending.remove();
+    Step step;
+    do { // a failed step (see failed) may have taken away what a planned one needs
+      if (pending.isEmpty()) {
+        refill();
+      }
+      step = pending.remove();
+    } while (model.problem(step) != null);
     emit(step);
     return step;
+  }
+
+  /**
+   * Says that the cluster failed {@code step}, which was handed out, and left its topology as
+   * it was before the step: the model takes the step back, so later steps are planned for the
+   * cluster as it is. Over a long run on a loaded machine, a restart or a join that timed out
+   * would otherwise leave the model believing in a server the cluster does not have, and every
+   * later step on it would fail too. Only steps whose failure the cluster undoes (restart,
+   * join) are taken back; a failure of any other step is ignored here.
+   */
+  public synchronized void failed(Step step) {
+    if (step instanceof Step.RestartServer s && model.isLive(s.id())) {
+      model.restartFailed(s.id());
+      downStepsLeft.put(s.id(), dice.between(1, options.maxPauseSteps()));
+    } else if (step instanceof Step.JoinServer s && model.isLive(s.id())) {
+      model.joinFailed(s.id());
+    }
   }
 
   /**

@@ -234,4 +234,64 @@ class ScheduleGeneratorTest {
     assertEquals(50, seen.size());
     assertFalse(seen.contains(""));
   }
+
+  /**
+   * A restart the cluster failed leaves the server killed: the model takes the restart back,
+   * plans no step on the server as if it were live, and tries the restart again later.
+   */
+  @Test
+  void aFailedRestartIsTakenBackAndTriedAgain() {
+    GeneratorOptions o = GeneratorOptions.builder().nemesis(EnumSet.of(FaultKind.KILL))
+        .faultProbability(0.3).logCopyRatio(0).build();
+    ScheduleGenerator g = new ScheduleGenerator(o, 8);
+    g.setup();
+    Step.RestartServer restart = null;
+    for (int i = 0; i < 5_000 && restart == null; i++) {
+      if (g.next() instanceof Step.RestartServer r) {
+        restart = r;
+      }
+    }
+    assertTrue(restart != null, "no restart planned");
+    int id = restart.id();
+    assertTrue(g.view().liveServers().contains(id));
+    g.failed(restart);
+    assertFalse(g.view().liveServers().contains(id), "still killed, as the cluster says");
+    boolean again = false;
+    for (int i = 0; i < 5_000 && !again; i++) {
+      Step step = g.next();
+      again = step.equals(new Step.RestartServer(id));
+      assertFalse(step.equals(new Step.KillServer(id)), "killed twice: " + step.toLine());
+      Integer client = step instanceof Step.Put p ? p.client()
+          : step instanceof Step.Get q ? q.client() : null;
+      if (client != null && !again) {
+        assertNotEquals(id, g.view().clientServers().get(client),
+            "an operation through a killed server: " + step.toLine());
+      }
+    }
+    assertTrue(again, "the restart is tried again");
+  }
+
+  /** A join the cluster failed leaves no such server: the model forgets it. */
+  @Test
+  void aFailedJoinIsForgotten() {
+    GeneratorOptions o = GeneratorOptions.builder().nemesis(EnumSet.of(FaultKind.JOIN))
+        .faultProbability(0.3).logCopyRatio(0).build();
+    ScheduleGenerator g = new ScheduleGenerator(o, 9);
+    g.setup();
+    Step.JoinServer join = null;
+    for (int i = 0; i < 5_000 && join == null; i++) {
+      if (g.next() instanceof Step.JoinServer j) {
+        join = j;
+      }
+    }
+    assertTrue(join != null, "no join planned");
+    g.failed(join);
+    assertFalse(g.view().liveServers().contains(join.id()));
+    for (int i = 0; i < 2_000; i++) {
+      Step step = g.next(); // the model rejects nothing it hands out (it would throw)
+      if (step instanceof Step.JoinClient j) {
+        assertNotEquals(join.id(), j.server(), "moved to a server that is not: " + step.toLine());
+      }
+    }
+  }
 }

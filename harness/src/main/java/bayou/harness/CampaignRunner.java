@@ -205,7 +205,9 @@ public final class CampaignRunner {
           });
         } else {
           dispatcher.drain(); // faults act between operations, as in the replayed script
-          runQuietly(cluster, step);
+          if (!runQuietly(cluster, step)) {
+            generator.failed(step);
+          }
         }
       }
       dispatcher.drain();
@@ -239,11 +241,14 @@ public final class CampaignRunner {
     runQuietly(cluster, step);
   }
 
-  private void runQuietly(RecordingCluster cluster, Step step) {
+  /** Runs a step; false, said on stderr, when it failed. */
+  private boolean runQuietly(RecordingCluster cluster, Step step) {
     try {
       StepRunner.run(cluster, step);
+      return true;
     } catch (ClusterException e) {
       err.println("bayou campaign: step '" + step.toLine() + "' failed: " + e.getMessage());
+      return false;
     }
   }
 

@@ -65,6 +65,7 @@ final class SimSchedule {
           StepRunner.run(recording, step);
         } catch (ClusterException e) {
           err.println("bayou campaign: step '" + step.toLine() + "' failed: " + e.getMessage());
+          generator.failed(step);
         }
       }
     }
