@@ -41,6 +41,11 @@ final class Model {
   /** Client writes so far, and their count at the last step that copied a whole log. */
   private long writes;
   private long writesAtLogCopy;
+  /**
+   * The clients attached to a live server over an unbroken link, in order; null after a
+   * change of topology. Asked for at every client op, and only faults change it.
+   */
+  private List<Integer> connectedClients;
 
   Model copy() {
     Model m = new Model();
@@ -126,6 +131,14 @@ final class Model {
     return heirOf(server) >= 0;
   }
 
+  /** The clients {@link #connected}, in order. */
+  List<Integer> connectedClients() {
+    if (connectedClients == null) {
+      connectedClients = clientServer.keySet().stream().filter(this::connected).toList();
+    }
+    return connectedClients;
+  }
+
   /** True when the client is attached to a live server over an unbroken link. */
   boolean connected(int client) {
     int s = serverOf(client);
@@ -147,6 +160,9 @@ final class Model {
       writesAtLogCopy = writes;
     } else if (step instanceof Step.Put || step instanceof Step.Delete) {
       writes++;
+    }
+    if (!(step instanceof Step.Put || step instanceof Step.Delete || step instanceof Step.Get)) {
+      connectedClients = null;
     }
     if (step instanceof Step.JoinServer s) {
       nameDepth.put(s.id(), live.stream().mapToInt(nameDepth::get).min().orElse(-1) + 1);
@@ -200,12 +216,14 @@ final class Model {
 
   /** The cluster failed to restart {@code id}: it is still killed. */
   void restartFailed(int id) {
+    connectedClients = null;
     live.remove(id);
     down.put(id, true);
   }
 
   /** The cluster failed to create {@code id} and forgot it: as if it had never joined. */
   void joinFailed(int id) {
+    connectedClients = null;
     live.remove(id);
     nameDepth.remove(id);
     broken.removeIf(l -> l.touches(id));

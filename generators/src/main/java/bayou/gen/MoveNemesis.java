@@ -116,7 +116,7 @@ final class MoveNemesis implements Nemesis {
 
   /** Clients attached to a live server over an unbroken link: the ones a break can move. */
   static List<Integer> connected(Model m) {
-    return m.clients().stream().filter(m::connected).toList();
+    return m.connectedClients();
   }
 
   /**

@@ -278,7 +278,19 @@ final class ServerRole implements Role {
     }
   }
 
+  private boolean anyDue(Iterable<Long> deadlines) {
+    for (long deadline : deadlines) {
+      if (now >= deadline) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private void expireAwaitedPulls() {
+    if (!anyDue(awaiting.values())) {
+      return; // the usual case, after every batch
+    }
     List<Integer> expired = awaiting.entrySet().stream()
         .filter(e -> now >= e.getValue()).map(Map.Entry::getKey).sorted().toList();
     for (int peer : expired) {
