@@ -244,14 +244,7 @@ class ScheduleGeneratorTest {
     GeneratorOptions o = GeneratorOptions.builder().nemesis(EnumSet.of(FaultKind.KILL))
         .faultProbability(0.3).logCopyRatio(0).build();
     ScheduleGenerator g = new ScheduleGenerator(o, 8);
-    g.setup();
-    Step.RestartServer restart = null;
-    for (int i = 0; i < 5_000 && restart == null; i++) {
-      if (g.next() instanceof Step.RestartServer r) {
-        restart = r;
-      }
-    }
-    assertTrue(restart != null, "no restart planned");
+    Step.RestartServer restart = firstOf(g, Step.RestartServer.class);
     int id = restart.id();
     assertTrue(g.view().liveServers().contains(id));
     g.failed(restart);
@@ -271,20 +264,25 @@ class ScheduleGeneratorTest {
     assertTrue(again, "the restart is tried again");
   }
 
+  /** The first step of a kind after the opening, within 5,000 steps. */
+  private static <T extends Step> T firstOf(ScheduleGenerator g, Class<T> kind) {
+    g.setup();
+    for (int i = 0; i < 5_000; i++) {
+      Step step = g.next();
+      if (kind.isInstance(step)) {
+        return kind.cast(step);
+      }
+    }
+    throw new AssertionError("no " + kind.getSimpleName() + " in 5,000 steps");
+  }
+
   /** A join the cluster failed leaves no such server: the model forgets it. */
   @Test
   void aFailedJoinIsForgotten() {
     GeneratorOptions o = GeneratorOptions.builder().nemesis(EnumSet.of(FaultKind.JOIN))
         .faultProbability(0.3).logCopyRatio(0).build();
     ScheduleGenerator g = new ScheduleGenerator(o, 9);
-    g.setup();
-    Step.JoinServer join = null;
-    for (int i = 0; i < 5_000 && join == null; i++) {
-      if (g.next() instanceof Step.JoinServer j) {
-        join = j;
-      }
-    }
-    assertTrue(join != null, "no join planned");
+    Step.JoinServer join = firstOf(g, Step.JoinServer.class);
     g.failed(join);
     assertFalse(g.view().liveServers().contains(join.id()));
     for (int i = 0; i < 2_000; i++) {
