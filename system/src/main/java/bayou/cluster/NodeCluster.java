@@ -337,8 +337,8 @@ public abstract class NodeCluster implements Cluster {
     } catch (ClusterException e) {
       // The server wrote its RETIRE before anything could fail: it is retiring whatever the
       // answer, and sends its hand-off again until the heir confirms. It is no longer one of
-      // the cluster's servers (a stabilize would wait on it for ever); its process stays, in
-      // the address book of no one, until close, so the hand-off may still finish.
+      // the cluster's servers (a stabilize would wait on it for ever). Its process stays until
+      // close, told where servers move (see announce), so the hand-off may still finish.
       forgetServer(id);
       retiring.add(node);
       throw new ClusterException("server " + id + " is retiring, but its hand-off to server "
