@@ -1,6 +1,8 @@
 package bayou.node;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -11,6 +13,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.zip.CRC32C;
 
 /**
@@ -67,32 +70,46 @@ final class DiskLog implements AutoCloseable {
    */
   List<String> recover() {
     List<String> records = new ArrayList<>();
+    recover(records::add);
+    return records;
+  }
+
+  /**
+   * Hands each whole record in the file to {@code each}, oldest first, reading one at a time
+   * (an hour-long run's disk, read whole, outgrew a node's heap), then cuts a torn tail off.
+   */
+  void recover(Consumer<String> each) {
     try {
       if (!Files.exists(file)) {
-        return records;
+        return;
       }
-      byte[] bytes = Files.readAllBytes(file);
-      int at = 0;
-      while (at + HEADER_BYTES <= bytes.length) {
-        ByteBuffer header = ByteBuffer.wrap(bytes, at, HEADER_BYTES);
-        int length = header.getInt();
-        int crc = header.getInt();
-        if (length < 0 || length > RECORD_BYTES_MAX
-            || at + HEADER_BYTES + length > bytes.length
-            || checksum(bytes, at + HEADER_BYTES, length) != crc) {
-          break;
+      long size = Files.size(file);
+      long at = 0;
+      try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+        byte[] header = new byte[HEADER_BYTES];
+        while (at + HEADER_BYTES <= size && in.readNBytes(header, 0, HEADER_BYTES)
+            == HEADER_BYTES) {
+          ByteBuffer framing = ByteBuffer.wrap(header);
+          int length = framing.getInt();
+          int crc = framing.getInt();
+          if (length < 0 || length > RECORD_BYTES_MAX || at + HEADER_BYTES + length > size) {
+            break;
+          }
+          byte[] bytes = in.readNBytes(length);
+          if (bytes.length < length || checksum(bytes, 0, length) != crc) {
+            break;
+          }
+          each.accept(new String(bytes, StandardCharsets.UTF_8));
+          at += HEADER_BYTES + length;
         }
-        records.add(new String(bytes, at + HEADER_BYTES, length, StandardCharsets.UTF_8));
-        at += HEADER_BYTES + length;
       }
-      if (at < bytes.length) {
-        Log.debug("disk log %s: cut a torn tail of %d bytes", file, bytes.length - at);
+      if (at < size) {
+        Log.debug("disk log %s: cut a torn tail of %d bytes", file, size - at);
         try (FileChannel cut = FileChannel.open(file, StandardOpenOption.WRITE)) {
           cut.truncate(at);
           cut.force(true);
         }
       }
-      return records;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     }

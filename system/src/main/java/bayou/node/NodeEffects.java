@@ -26,8 +26,10 @@ final class NodeEffects implements Effects {
   }
 
   @Override
-  public List<Durable.Rec> recover() {
-    return disk == null ? List.of() : disk.recover().stream().map(Durable::decode).toList();
+  public void recover(java.util.function.Consumer<Durable.Rec> each) {
+    if (disk != null) {
+      disk.recover(line -> each.accept(Durable.decode(line)));
+    }
   }
 
   @Override

@@ -68,15 +68,26 @@ public final class Durable {
    * is no state record (nothing of this server reached the disk) or a record does not parse.
    */
   static Recovered replay(List<Rec> records) {
-    String name = null;
-    boolean primary = false;
-    boolean retiring = false;
-    Map<String, Long> vv = Map.of();
-    Rec lastState = null;
-    List<Write> committed = new ArrayList<>();
-    Map<WriteId, Write> tentative = new LinkedHashMap<>();
-    Map<Integer, long[]> acks = new HashMap<>();
-    for (Rec rec : records) {
+    Replay replay = new Replay();
+    records.forEach(replay::add);
+    return replay.result();
+  }
+
+  /**
+   * Records folded, oldest first, into the state they describe, one at a time: a disk is read
+   * as it is replayed, never held whole.
+   */
+  static final class Replay {
+    private String name;
+    private boolean primary;
+    private boolean retiring;
+    private Map<String, Long> vv = Map.of();
+    private Rec lastState;
+    private final List<Write> committed = new ArrayList<>();
+    private final Map<WriteId, Write> tentative = new LinkedHashMap<>();
+    private final Map<Integer, long[]> acks = new HashMap<>();
+
+    void add(Rec rec) {
       switch (Objects.requireNonNull(rec.k(), "a record without a kind")) {
         case "w" -> {
           Write w = Objects.requireNonNull(rec.w(), "a write record without its write");
@@ -98,11 +109,15 @@ public final class Durable {
         default -> throw new IllegalArgumentException("unknown record kind " + rec.k());
       }
     }
-    if (name == null) {
-      throw new IllegalArgumentException("no server state on disk");
+
+    /** The state the records so far describe; throws when none said which server this is. */
+    Recovered result() {
+      if (name == null) {
+        throw new IllegalArgumentException("no server state on disk");
+      }
+      List<Write> held = new ArrayList<>(tentative.values());
+      held.sort((a, b) -> a.id().compareTo(b.id()));
+      return new Recovered(name, primary, retiring, vv, committed, held, acks, lastState);
     }
-    List<Write> held = new ArrayList<>(tentative.values());
-    held.sort((a, b) -> a.id().compareTo(b.id()));
-    return new Recovered(name, primary, retiring, vv, committed, held, acks, lastState);
   }
 }

@@ -34,8 +34,10 @@ public interface Effects {
    */
   default void persist(List<Durable.Rec> records) {}
 
-  /** The records on this node's stable storage, oldest first, a torn tail cut off. */
-  default List<Durable.Rec> recover() {
-    return List.of();
-  }
+  /**
+   * Hands each record on this node's stable storage to {@code each}, oldest first, a torn tail
+   * cut off. One at a time: an hour's disk, read whole and then decoded whole, did not fit in a
+   * node's heap beside the log it rebuilds.
+   */
+  default void recover(java.util.function.Consumer<Durable.Rec> each) {}
 }

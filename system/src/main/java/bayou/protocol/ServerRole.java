@@ -459,7 +459,9 @@ final class ServerRole implements Role {
     }
     Durable.Recovered disk;
     try {
-      disk = Durable.replay(effects.recover());
+      Durable.Replay replay = new Durable.Replay();
+      effects.recover(replay::add);
+      disk = replay.result();
       replica = Replica.restored(bugs, disk.name(), disk.primary(), disk.retiring(), disk.vv(),
           disk.committed(), disk.tentative());
     } catch (RuntimeException e) {

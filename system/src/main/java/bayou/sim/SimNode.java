@@ -229,8 +229,8 @@ public final class SimNode implements Effects {
   }
 
   @Override
-  public List<bayou.protocol.Durable.Rec> recover() {
-    return List.copyOf(sim.disk(id));
+  public void recover(java.util.function.Consumer<bayou.protocol.Durable.Rec> each) {
+    sim.disk(id).forEach(each);
   }
 
   @Override

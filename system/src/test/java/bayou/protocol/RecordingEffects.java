@@ -65,8 +65,8 @@ final class RecordingEffects implements Effects {
   }
 
   @Override
-  public List<Durable.Rec> recover() {
-    return List.copyOf(disk);
+  public void recover(java.util.function.Consumer<Durable.Rec> each) {
+    disk.forEach(each);
   }
 
   /** What was sent since the last call, then forgotten. */
