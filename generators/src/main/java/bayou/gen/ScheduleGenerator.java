@@ -35,6 +35,8 @@ public final class ScheduleGenerator implements Iterator<Step> {
   private final java.util.Set<FaultKind> notYetUsed = java.util.EnumSet.noneOf(FaultKind.class);
   /** Steps planned but not yet handed out; applied to the model only when handed out. */
   private final ArrayDeque<Step> pending = new ArrayDeque<>();
+  /** A step was taken back ({@link #failed}) since the pending steps were planned. */
+  private boolean takenBack;
   private boolean setupDone;
   private int pauseStepsLeft;
   /** Steps until each killed or frozen server comes back, by id. */
@@ -96,10 +98,11 @@ public final class ScheduleGenerator implements Iterator<Step> {
     Step step;
     do { // a failed step (see failed) may have taken away what a planned one needs
       if (pending.isEmpty()) {
+        takenBack = false; // steps planned from now on see the model as it is
         refill();
       }
       step = pending.remove();
-    } while (model.problem(step) != null);
+    } while (takenBack && model.problem(step) != null);
     emit(step);
     return step;
   }
@@ -116,8 +119,10 @@ public final class ScheduleGenerator implements Iterator<Step> {
     if (step instanceof Step.RestartServer s && model.isLive(s.id())) {
       model.restartFailed(s.id());
       downStepsLeft.put(s.id(), dice.between(1, options.maxPauseSteps()));
+      takenBack = true;
     } else if (step instanceof Step.JoinServer s && model.isLive(s.id())) {
       model.joinFailed(s.id());
+      takenBack = true;
     }
   }
 
