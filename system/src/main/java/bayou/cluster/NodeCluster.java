@@ -30,6 +30,10 @@ public abstract class NodeCluster implements Cluster {
    * {@link #CONTROL_TIMEOUT}, and the cluster and the schedule's model drifted apart.
    */
   static final Duration LOG_TIMEOUT = Duration.ofSeconds(120);
+  /**
+   * The wait for a node to start, and for its first command ({@code assign}), which loads and
+   * first runs the role's code: on a loaded machine (a soak beside a build) that took over 5 s.
+   */
   static final Duration BOOT_TIMEOUT = Duration.ofSeconds(20);
   /** How much longer than a client's own timeout the controller waits for its answer. */
   static final Duration OP_TIMEOUT_MARGIN = Duration.ofSeconds(2);
@@ -107,7 +111,7 @@ public abstract class NodeCluster implements Cluster {
     Node node = null;
     try {
       node = takeNode();
-      node.call("assign", id, storage(id), "server", bugs, null, CONTROL_TIMEOUT);
+      node.call("assign", id, storage(id), "server", bugs, null, BOOT_TIMEOUT);
       node.assigned(id, stabilizer::update, violation -> violation(id, violation));
       servers.put(id, node);
       announce();
@@ -247,7 +251,7 @@ public abstract class NodeCluster implements Cluster {
     Node node = null;
     try {
       node = takeNode();
-      node.call("assign", id, storage(id), "server", bugs, null, CONTROL_TIMEOUT);
+      node.call("assign", id, storage(id), "server", bugs, null, BOOT_TIMEOUT);
       node.assigned(id, stabilizer::update, violation -> violation(id, violation));
       node.call("recover", -1, LOG_TIMEOUT);
       Msg.LogDump recovered = node.call("log", -1, LOG_TIMEOUT).log();
@@ -372,7 +376,7 @@ public abstract class NodeCluster implements Cluster {
       claim(client);
       try {
         node = takeNode();
-        node.call("assign", client, null, "client", bugs, null, CONTROL_TIMEOUT);
+        node.call("assign", client, null, "client", bugs, null, BOOT_TIMEOUT);
         node.assigned(client, digest -> {}, violation -> violation(client, violation));
         clients.put(client, node);
         announce();
