@@ -100,7 +100,10 @@ final class BenchCommand {
 
     @Override
     public Integer call() throws Exception {
-      // the process's CPU: the checkers' threads, the JIT and the GC count too
+      // the process's CPU: the checkers' threads, the JIT and the GC count too; this thread's
+      // alone is the steadier measure of the run's own work
+      java.lang.management.ThreadMXBean threads =
+          java.lang.management.ManagementFactory.getThreadMXBean();
       com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
           java.lang.management.ManagementFactory.getOperatingSystemMXBean();
       java.nio.file.Path store = java.nio.file.Files.createTempDirectory("bayou-bench-sim");
@@ -116,13 +119,15 @@ final class BenchCommand {
               new bayou.harness.CampaignRunner(options, () -> null, quiet);
           long wall = System.nanoTime();
           long cpu = os.getProcessCpuTime();
+          long own = threads.getCurrentThreadCpuTime();
           bayou.harness.CampaignResult result =
               (inMemory ? runner.screenInMemory() : runner).run(runSeed);
           double cpuS = (os.getProcessCpuTime() - cpu) / 1e9;
+          double ownS = (threads.getCurrentThreadCpuTime() - own) / 1e9;
           double wallS = (System.nanoTime() - wall) / 1e9;
-          System.out.printf("seed %d: %s, %,d ops, %.2f s wall, %.2f s CPU, %,.0f ops per CPU"
-              + " second%n", runSeed, result.validity(), result.ops(), wallS, cpuS,
-              result.ops() / cpuS);
+          System.out.printf("seed %d: %s, %,d ops, %.2f s wall, %.2f s CPU (%.2f s on this"
+              + " thread), %,.0f ops per CPU second%n", runSeed, result.validity(), result.ops(),
+              wallS, cpuS, ownS, result.ops() / cpuS);
         }
       } finally {
         bayou.harness.FileTrees.deleteQuietly(store);

@@ -111,7 +111,7 @@ public final class RecordingCluster extends ForwardingCluster {
 
   @Override
   public void joinClient(int client, int server) {
-    boolean moving = cluster.clients().contains(client);
+    boolean moving = cluster.hasClient(client);
     cluster.joinClient(client, server);
     nemesis(moving ? "moveClient" : "joinClient", client, server, null);
   }
@@ -249,7 +249,7 @@ public final class RecordingCluster extends ForwardingCluster {
    * asynchronous clients); {@link #complete} records its outcome.
    */
   public OpEvent invoke(int client, String f, String key, String value) {
-    if (!cluster.clients().contains(client)) {
+    if (!cluster.hasClient(client)) {
       throw new ClusterException("no client " + client);
     }
     return sink.record(OpEvent.invoke(client, f, key, value));

@@ -69,6 +69,11 @@ public interface Cluster extends AutoCloseable {
   /** Live client ids in ascending order. */
   List<Integer> clients();
 
+  /** Whether client {@code client} has joined (cheaper than {@link #clients}, once per op). */
+  default boolean hasClient(int client) {
+    return clients().contains(client);
+  }
+
   /** The server a client talks to now, or -1. */
   int serverOf(int client);
 

@@ -101,6 +101,11 @@ public class ForwardingCluster implements Cluster {
   }
 
   @Override
+  public boolean hasClient(int client) {
+    return cluster.hasClient(client);
+  }
+
+  @Override
   public int serverOf(int client) {
     return cluster.serverOf(client);
   }

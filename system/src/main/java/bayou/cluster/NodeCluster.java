@@ -643,6 +643,11 @@ public abstract class NodeCluster implements Cluster {
   }
 
   @Override
+  public boolean hasClient(int client) {
+    return clients.containsKey(client);
+  }
+
+  @Override
   public int serverOf(int client) {
     return clientServer.getOrDefault(client, -1);
   }

@@ -15,6 +15,9 @@ public final class SimClock {
   private long skewOffsetMicros;
   private double skewDriftPpm;
   private long skewFrom;
+  /** The last {@link #virtualAt} asked and its answer: a node's wake time seldom changes. */
+  private long askedLocal = Long.MIN_VALUE;
+  private long answeredVirtual;
 
   public SimClock(long offsetMicros, double driftPpm) {
     if (driftPpm <= -1e6) {
@@ -43,6 +46,7 @@ public final class SimClock {
     skewOffsetMicros = offset;
     skewDriftPpm = drift;
     skewFrom = now;
+    askedLocal = Long.MIN_VALUE;
   }
 
   /** This clock's reading at virtual time {@code virtual}. */
@@ -58,6 +62,14 @@ public final class SimClock {
    * {@code local}. From the last skew on the reading only grows, so a search finds it.
    */
   public long virtualAt(long local) {
+    if (local != askedLocal) {
+      answeredVirtual = search(local);
+      askedLocal = local;
+    }
+    return answeredVirtual;
+  }
+
+  private long search(long local) {
     long low = skewFrom;
     if (local(low) >= local) {
       return low;
