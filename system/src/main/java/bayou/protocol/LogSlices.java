@@ -13,8 +13,7 @@ import java.util.List;
  * chunk holds at least one write, so every chunk makes progress.
  */
 final class LogSlices {
-  /** A write's encoding beyond its strings: field names, stamp, CSN, punctuation. */
-  static final long WRITE_OVERHEAD_BYTES = 80;
+  static final long WRITE_OVERHEAD_BYTES = Write.OVERHEAD_BYTES;
 
   private LogSlices() {}
 
@@ -29,6 +28,14 @@ final class LogSlices {
       from = to;
     } while (from < total);
     return chunks;
+  }
+
+  /**
+   * {@link #split} of a batch whose size, {@code batchBytes}, is known: a whole log that fits
+   * one chunk is not walked write by write (a creation or a restart's hand-off in a long run).
+   */
+  static List<WriteBatch> split(WriteBatch batch, long batchBytes, long chunkBytes) {
+    return batchBytes <= chunkBytes ? List.of(batch) : split(batch, chunkBytes);
   }
 
   /** The first chunk of {@code batch}: all of it when it is small enough. */
@@ -58,8 +65,7 @@ final class LogSlices {
   }
 
   static long size(Write write) {
-    return WRITE_OVERHEAD_BYTES + write.acceptor().length() + write.key().length()
-        + (write.value() == null ? 0 : write.value().length());
+    return write.estimatedBytes();
   }
 
   /** Writes [from, to) of the batch, counting committed ones first. */

@@ -505,7 +505,8 @@ final class ServerRole implements Role {
     replica.retire(now);
     changed = true;
     handoffRequest = c.req();
-    List<WriteBatch> chunks = LogSlices.split(replica.fullLog(), chunkBytes);
+    List<WriteBatch> chunks = LogSlices.split(replica.fullLog(), replica.fullLogBytes(),
+        chunkBytes);
     handoff = new ArrayList<>();
     for (int part = 0; part < chunks.size(); part++) {
       handoff.add(new Msg.Handoff(c.req(), chunks.get(part).committed(),
@@ -601,7 +602,8 @@ final class ServerRole implements Role {
       return;
     }
     String child = replica.acceptCreate(now);
-    List<WriteBatch> chunks = LogSlices.split(replica.fullLog(), chunkBytes);
+    List<WriteBatch> chunks = LogSlices.split(replica.fullLog(), replica.fullLogBytes(),
+        chunkBytes);
     Map<String, Long> vv = replica.versionVector();
     List<Msg.CreateReply> reply = new ArrayList<>();
     for (int part = 0; part < chunks.size(); part++) {

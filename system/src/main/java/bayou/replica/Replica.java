@@ -25,6 +25,8 @@ public final class Replica {
   private boolean lostOneWrite;
   private final VersionVector vv = new VersionVector();
   private final List<Write> committed = new ArrayList<>();
+  /** The committed writes' {@link Write#estimatedBytes}: a whole log often fits one message. */
+  private long committedBytes;
   private final List<Write> tentative = new ArrayList<>();
   private final Map<WriteId, Write> tentativeById = new HashMap<>();
   private final Map<String, Write> committedDb = new HashMap<>();
@@ -273,6 +275,15 @@ public final class Replica {
     return new WriteBatch(List.copyOf(committed), List.copyOf(tentative));
   }
 
+  /** The sum of {@link Write#estimatedBytes} over {@link #fullLog}, without a pass over it. */
+  public long fullLogBytes() {
+    long bytes = committedBytes;
+    for (Write write : tentative) {
+      bytes += write.estimatedBytes();
+    }
+    return bytes;
+  }
+
   /** What a peer with this vector and commit count lacks: commits, then tentative writes. */
   public WriteBatch missingAt(Map<String, Long> peerStamps, long peerCommitted) {
     VersionVector peer = VersionVector.readOnly(peerStamps);
@@ -407,6 +418,7 @@ public final class Replica {
   private Write appendCommitted(Write write) {
     Write entry = write.withCsn(committed.size() + 1);
     committed.add(entry);
+    committedBytes += entry.estimatedBytes();
     unsaved.add(entry);
     digest.addCommitted(entry.id());
     if (entry.isData()) {

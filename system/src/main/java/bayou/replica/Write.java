@@ -43,7 +43,19 @@ public record Write(long stamp, String acceptor, String op, String key, String v
   }
 
   Write withCsn(long newCsn) {
-    return new Write(stamp, acceptor, op, key, value, newCsn);
+    return newCsn == csn ? this : new Write(stamp, acceptor, op, key, value, newCsn);
+  }
+
+  /** A write's encoding beyond its strings: field names, stamp, CSN, punctuation. */
+  public static final long OVERHEAD_BYTES = 80;
+
+  /**
+   * About how long this write's encoding is, counting characters as bytes: what cuts logs into
+   * chunks that fit the wire's lines ({@code bayou.protocol.LogSlices}).
+   */
+  public long estimatedBytes() {
+    return OVERHEAD_BYTES + acceptor.length() + key.length()
+        + (value == null ? 0 : value.length());
   }
 
   boolean isData() {
