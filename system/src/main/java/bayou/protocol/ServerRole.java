@@ -541,7 +541,8 @@ final class ServerRole implements Role {
     shownCount = whole.size();
     shownHash = replica.committedHash();
     List<WriteBatch> chunks = LogSlices.split(
-        new WriteBatch(whole.subList(from, whole.size()), replica.tentativeLog()), chunkBytes);
+        new WriteBatch(whole.subList(from, whole.size()), replica.tentativeLog()),
+        replica.logBytesFrom(from), chunkBytes);
     for (int part = 0; part < chunks.size(); part++) {
       Msg.LogDump dump = new Msg.LogDump(replica.name(), replica.isPrimary(),
           chunks.get(part).committed(), chunks.get(part).tentative(), replica.versionVector(),

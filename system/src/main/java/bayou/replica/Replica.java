@@ -25,8 +25,11 @@ public final class Replica {
   private boolean lostOneWrite;
   private final VersionVector vv = new VersionVector();
   private final List<Write> committed = new ArrayList<>();
-  /** The committed writes' {@link Write#estimatedBytes}: a whole log often fits one message. */
-  private long committedBytes;
+  /**
+   * The running sums of the committed writes' {@link Write#estimatedBytes} ({@code [i]}: of
+   * the first {@code i}): how much of a log fits one message is known without a pass over it.
+   */
+  private long[] committedBytes = new long[64];
   private final List<Write> tentative = new ArrayList<>();
   private final Map<WriteId, Write> tentativeById = new HashMap<>();
   private final Map<String, Write> committedDb = new HashMap<>();
@@ -277,7 +280,16 @@ public final class Replica {
 
   /** The sum of {@link Write#estimatedBytes} over {@link #fullLog}, without a pass over it. */
   public long fullLogBytes() {
-    long bytes = committedBytes;
+    return logBytesFrom(0);
+  }
+
+  /**
+   * The sum of {@link Write#estimatedBytes} over the committed writes from position
+   * {@code from} on and every tentative write.
+   */
+  public long logBytesFrom(int from) {
+    int n = committed.size();
+    long bytes = committedBytes[n] - committedBytes[Math.min(from, n)];
     for (Write write : tentative) {
       bytes += write.estimatedBytes();
     }
@@ -418,7 +430,11 @@ public final class Replica {
   private Write appendCommitted(Write write) {
     Write entry = write.withCsn(committed.size() + 1);
     committed.add(entry);
-    committedBytes += entry.estimatedBytes();
+    int n = committed.size();
+    if (n == committedBytes.length) {
+      committedBytes = java.util.Arrays.copyOf(committedBytes, 2 * n);
+    }
+    committedBytes[n] = committedBytes[n - 1] + entry.estimatedBytes();
     unsaved.add(entry);
     digest.addCommitted(entry.id());
     if (entry.isData()) {

@@ -48,8 +48,10 @@ final class Checks {
   /** Writes in a log or a batch; committed ones carry a CSN. */
   static List<Write> writes(List<Write> writes, boolean committed, String what) {
     present(writes, what);
-    for (Write write : writes) {
-      present(write, "a write in " + what);
+    for (Write write : writes) { // a whole log passes here: no message is built unless needed
+      if (write == null) {
+        throw new IllegalArgumentException("a write in " + what + " is missing");
+      }
       if (committed && write.csn() < 1) {
         throw new IllegalArgumentException("a committed write in " + what + " has CSN "
             + write.csn());

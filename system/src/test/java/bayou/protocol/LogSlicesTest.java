@@ -27,6 +27,26 @@ class LogSlicesTest {
     return new WriteBatch(c, t);
   }
 
+  /** Given the batch's size, a split is the same as one that walks the batch. */
+  @Test
+  void aKnownSizeGivesTheSameChunks() {
+    for (WriteBatch batch
+        : List.of(log(0, 0, "v"), log(3, 2, "v"), log(500, 300, "v".repeat(100)))) {
+      long bytes = 0;
+      for (Write write : batch.committed()) {
+        bytes += LogSlices.size(write);
+      }
+      for (Write write : batch.tentative()) {
+        bytes += LogSlices.size(write);
+      }
+      for (long chunkBytes : new long[] {4_096, bytes, bytes + 1, 1 << 20}) {
+        assertEquals(LogSlices.split(batch, chunkBytes),
+            LogSlices.split(batch, bytes, chunkBytes),
+            batch.committed().size() + " writes in chunks of " + chunkBytes);
+      }
+    }
+  }
+
   @Test
   void chunksAreTheLogInOrder() {
     WriteBatch whole = log(500, 300, "v".repeat(100));

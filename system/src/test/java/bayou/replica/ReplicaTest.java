@@ -32,6 +32,26 @@ class ReplicaTest {
         .filter(Write::isData).map(Write::courseLine).toList();
   }
 
+  /** The running byte sums must equal a pass over the log, from any committed position. */
+  @Test
+  void logBytesAreTheSumOfTheWritesSizes() {
+    Replica primary = Replica.root(Set.of());
+    Replica other = create(primary);
+    for (int i = 0; i < 150; i++) { // past the sums' first growth
+      primary.write(Write.PUT, "song" + i, "url".repeat(i % 7), NONE, NONE, now += 10);
+    }
+    other.write(Write.DELETE, "gone", null, NONE, NONE, now += 10);
+    List<Write> committed = primary.committedLog();
+    for (int from : new int[] {0, 1, 77, committed.size(), committed.size() + 5}) {
+      long expected = committed.subList(Math.min(from, committed.size()), committed.size())
+          .stream().mapToLong(Write::estimatedBytes).sum();
+      assertEquals(expected, primary.logBytesFrom(from), "from " + from);
+    }
+    long otherExpected = java.util.stream.Stream.concat(other.committedLog().stream(),
+        other.tentativeLog().stream()).mapToLong(Write::estimatedBytes).sum();
+    assertEquals(otherExpected, other.fullLogBytes());
+  }
+
   @Test
   void primaryCommitsWhatItAcceptsAndReceivesInArrivalOrder() {
     Replica primary = Replica.root(Set.of());
