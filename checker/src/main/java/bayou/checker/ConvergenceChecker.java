@@ -15,7 +15,7 @@ final class ConvergenceChecker implements Checker {
   @Override
   public CheckResult check(History history) {
     Findings findings = new Findings(name());
-    WriteCatalog catalog = WriteCatalog.of(history);
+    WriteCatalog catalog = history.writeCatalog();
     ReadAccounting.check(history, catalog, findings);
     if (history.finalSnapshots().isEmpty()) {
       findings.missingData("the history holds no final snapshots after its last stabilizeEnd"

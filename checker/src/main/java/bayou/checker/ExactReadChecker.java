@@ -20,7 +20,7 @@ final class ExactReadChecker implements Checker {
   public CheckResult check(History history) {
     Findings findings = new Findings(name());
     ServerLogs logs = ServerLogs.of(history);
-    WriteCatalog catalog = WriteCatalog.of(history);
+    WriteCatalog catalog = history.writeCatalog();
     long checked = 0;
     long withoutCommits = 0;
     for (Op op : history.ops()) {

@@ -32,6 +32,7 @@ public final class History {
   private final List<SnapshotEvent> finalSnapshots;
   private final List<Violation> malformations;
   private CommitPrefix commitPrefix;
+  private WriteCatalog writeCatalog;
 
   History(HistoryIndexer index) {
     events = index.events;
@@ -122,6 +123,14 @@ public final class History {
       commitPrefix = CommitPrefix.of(snapshots);
     }
     return commitPrefix;
+  }
+
+  /** The history's writes by id and by value, computed once for the checkers that ask. */
+  synchronized WriteCatalog writeCatalog() {
+    if (writeCatalog == null) {
+      writeCatalog = WriteCatalog.of(this);
+    }
+    return writeCatalog;
   }
 
   /** Collects events, in any order, and indexes them once at {@link #build()}. */

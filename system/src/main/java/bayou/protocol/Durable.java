@@ -96,7 +96,9 @@ public final class Durable {
           Write w = Objects.requireNonNull(rec.w(), "a write record without its write");
           if (w.committed()) {
             committed.add(w);
-            tentative.remove(w.id());
+            if (!tentative.isEmpty()) { // mostly empty: a whole log replays without a look-up
+              tentative.remove(w.id());
+            }
           } else {
             tentative.put(w.id(), w);
           }
