@@ -1,5 +1,6 @@
 package bayou.protocol;
 
+import bayou.replica.VectorSnapshot;
 import bayou.wire.Msg;
 import java.util.HashMap;
 import java.util.Map;
@@ -51,8 +52,21 @@ final class PeerKnowledge {
 
   /** Whether {@code big} lists every entry of {@code small} at least as high. */
   private static boolean holdsAll(Map<String, Long> big, Map<String, Long> small) {
+    if (big == small) {
+      return true; // one server's summaries share its vector until the vector changes
+    }
     if (big.size() < small.size()) {
       return false;
+    }
+    if (small instanceof VectorSnapshot snapshot) {
+      VectorSnapshot.Entries entries = snapshot.entries();
+      for (int i = 0; i < entries.names().length; i++) {
+        Long stamp = big.get(entries.names()[i]);
+        if (stamp == null || stamp < entries.stamps()[i]) {
+          return false;
+        }
+      }
+      return true;
     }
     for (Map.Entry<String, Long> entry : small.entrySet()) {
       Long stamp = big.get(entry.getKey());

@@ -83,28 +83,47 @@ public final class VersionVector {
 
   /** Whether this vector has seen everything {@code other} has seen. */
   public boolean covers(Map<String, Long> other) {
-    // a client's session vector lists every server it heard of, most of them retired and
-    // dropped here, with overlapping chains of parents: each is resolved once per call
-    Map<Names.Parsed, Long> resolved = null;
-    for (Map.Entry<String, Long> entry : other.entrySet()) {
-      String name = entry.getKey();
-      Long stamp = stamps.get(name);
-      long complete;
-      if (stamp != null) {
-        complete = stamp;
-      } else if (Names.isRoot(name)) {
-        complete = RETIRED;
-      } else {
-        if (resolved == null) {
-          resolved = new java.util.IdentityHashMap<>();
+    Completer completer = new Completer();
+    if (other instanceof VectorSnapshot snapshot) {
+      VectorSnapshot.Entries entries = snapshot.entries();
+      String[] names = entries.names();
+      long[] values = entries.stamps();
+      for (int i = 0; i < names.length; i++) {
+        if (completer.complete(names[i]) < values[i]) {
+          return false;
         }
-        complete = completeMissing(Names.parsed(name), resolved);
       }
-      if (complete < entry.getValue()) {
+      return true;
+    }
+    for (Map.Entry<String, Long> entry : other.entrySet()) {
+      if (completer.complete(entry.getKey()) < entry.getValue()) {
         return false;
       }
     }
     return true;
+  }
+
+  /**
+   * CompleteV for the names of one vector: a client's session vector lists every server it
+   * heard of, most of them retired and dropped here, with overlapping chains of parents, so
+   * each missing name is resolved once per call.
+   */
+  private final class Completer {
+    private Map<Names.Parsed, Long> resolved;
+
+    long complete(String name) {
+      Long stamp = stamps.get(name);
+      if (stamp != null) {
+        return stamp;
+      }
+      if (Names.isRoot(name)) {
+        return RETIRED;
+      }
+      if (resolved == null) {
+        resolved = new java.util.IdentityHashMap<>();
+      }
+      return completeMissing(Names.parsed(name), resolved);
+    }
   }
 
   public boolean coversVector(VersionVector other) {
@@ -117,7 +136,9 @@ public final class VersionVector {
    * that write, though no stamp comparison shows it.
    */
   public boolean knowsRetiredListedBy(Map<String, Long> other) {
-    for (String name : other.keySet()) {
+    Iterable<String> names = other instanceof VectorSnapshot snapshot
+        ? java.util.Arrays.asList(snapshot.entries().names()) : other.keySet();
+    for (String name : names) {
       if (!stamps.containsKey(name) && complete(name) == RETIRED) {
         return true;
       }

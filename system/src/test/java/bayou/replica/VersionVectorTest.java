@@ -50,6 +50,29 @@ class VersionVectorTest {
         "a peer's map was not checked here");
   }
 
+  /** A snapshot's arrays and a plain map of the same entries give the same answers. */
+  @Test
+  void aSnapshotAnswersAsAPlainMapDoes() {
+    String a = Names.child(3, Names.ROOT);
+    String b = Names.child(5, a);
+    String c = Names.child(9, b);
+    List<Map<String, Long>> vectors = List.of(Map.of(), Map.of(Names.ROOT, 10L),
+        Map.of(Names.ROOT, 10L, b, 4L), Map.of(a, 7L, c, 1L), Map.of(Names.ROOT, 2L, a, 7L, b, 9L),
+        Map.of(b, 12L, c, 3L));
+    for (Map<String, Long> mine : vectors) {
+      VersionVector vv = new VersionVector(mine);
+      for (Map<String, Long> theirs : vectors) {
+        Map<String, Long> snapshot = new VersionVector(theirs).toMap();
+        assertTrue(snapshot instanceof VectorSnapshot);
+        java.util.HashMap<String, Long> plain = new java.util.HashMap<>(theirs);
+        assertEquals(vv.covers(plain), vv.covers(snapshot), mine + " covers " + theirs);
+        assertEquals(vv.knowsRetiredListedBy(plain), vv.knowsRetiredListedBy(snapshot),
+            mine + " knows a retiree listed by " + theirs);
+        assertEquals(snapshot, plain);
+      }
+    }
+  }
+
   @Test
   void coversAgreesWithCompleteVOnEveryNameOfAChainOfRetirees() {
     String a = Names.child(3, Names.ROOT);
