@@ -43,7 +43,7 @@ public final class CheckRun {
           Violation.CHECKER_ERROR, "cannot read the history in " + runDir + ": " + e));
       return report(unreadable, runDir, out, err);
     }
-    return report(Checkers.checkAll(builder.build()), runDir, out, err);
+    return report(Checkers.checkAllInParallel(builder.build()), runDir, out, err);
   }
 
   /** Prints the summary, merges into runDir/results.json and returns the verdict's exit code. */

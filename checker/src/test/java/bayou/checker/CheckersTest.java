@@ -50,6 +50,23 @@ class CheckersTest {
     assertEquals(Validity.UNKNOWN, CheckResult.merge(results));
   }
 
+  /** On several threads the checkers give exactly what they give one after another. */
+  @Test
+  void inParallelTheResultsAreTheSameInTheSameOrder() {
+    List<bayou.history.HistoryEvent> events = SyntheticHistory.generate(3_000, 11, 4, 6, 5);
+    List<bayou.history.HistoryEvent> damaged = new java.util.ArrayList<>();
+    for (int i = 0; i < events.size(); i++) {
+      if (i % 97 != 50) { // unpaired operations and gaps: findings for several checkers
+        damaged.add(events.get(i));
+      }
+    }
+    for (List<bayou.history.HistoryEvent> history : List.of(events, damaged)) {
+      List<CheckResult> sequential = Checkers.checkAll(History.of(history));
+      assertEquals(sequential, Checkers.checkAllInParallel(History.of(history)));
+    }
+    assertEquals(Validity.INVALID, CheckResult.merge(Checkers.checkAll(History.of(damaged))));
+  }
+
   @Test
   void allRunsEveryCheckerOnce() {
     List<String> names = Checkers.checkAll(new Fixture().history()).stream()

@@ -266,7 +266,12 @@ public final class CampaignRunner {
         pictures.accept(event);
       });
     }
-    return Checkers.checkAll(history.build());
+    long t0 = System.nanoTime();
+    History built = history.build();
+    long t1 = System.nanoTime();
+    var r = Checkers.checkAllInParallel(built);
+    System.err.printf("TIMING build %.2f check %.2f%n", (t1 - t0) / 1e9, (System.nanoTime() - t1) / 1e9);
+    return r;
   }
 
   /** What shrinking left: the minimal script, and whether real processes fail on it too. */

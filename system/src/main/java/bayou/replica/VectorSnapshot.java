@@ -11,13 +11,11 @@ import java.util.SortedMap;
  * A version vector as {@link VersionVector#toMap} gives it: sorted, unmodifiable, and every name
  * in it already checked when it entered the vector. The wire's checks skip the names of such a
  * map: a client's session vectors list every server it ever heard of, and checking each name
- * again on every request was a tenth of a simulated campaign's CPU. Look-ups go to a hash
- * index beside the sorted map: gossip and the checkers look names up far more than they iterate.
+ * again on every request was a tenth of a simulated campaign's CPU.
  */
 public final class VectorSnapshot extends AbstractMap<String, Long>
     implements SortedMap<String, Long> {
   private final SortedMap<String, Long> stamps;
-  private final Map<String, Long> index;
   /**
    * The entries in order as arrays, made on first use: gossip walks vectors entry by entry. A
    * record, so that another thread sees its arrays whole.
@@ -30,7 +28,6 @@ public final class VectorSnapshot extends AbstractMap<String, Long>
   /** {@code stamps} must not change afterwards, and hold only valid names. */
   VectorSnapshot(SortedMap<String, Long> stamps) {
     this.stamps = java.util.Collections.unmodifiableSortedMap(stamps);
-    this.index = new java.util.HashMap<>(stamps);
   }
 
   /** The entries as arrays: a walk without an iterator or a boxed stamp. */
@@ -52,12 +49,12 @@ public final class VectorSnapshot extends AbstractMap<String, Long>
 
   @Override
   public Long get(Object name) {
-    return index.get(name);
+    return stamps.get(name);
   }
 
   @Override
   public boolean containsKey(Object name) {
-    return index.containsKey(name);
+    return stamps.containsKey(name);
   }
 
   @Override
