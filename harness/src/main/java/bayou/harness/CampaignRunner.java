@@ -126,7 +126,7 @@ public final class CampaignRunner {
         ? shrink(runDir, executed, run.setupSteps(), results, seed) : Shrunk.NONE;
     CampaignResult result = new CampaignResult(runDir, seed, validity, results, run.ops(),
         run.faults(), run.ops() / run.scheduleSeconds(), run.convergenceMs(), checkMs,
-        shrunk.minimal(), run.digest(), shrunk.reproducesOnProcesses());
+        shrunk.minimal(), shrunk.ms(), run.digest(), shrunk.reproducesOnProcesses());
     ResultsFile.write(runDir, options, result, live == null ? null : live.json());
     CornerVisits.addTo(runDir, run.cornerVisits());
     if (picturesOfValidRuns || validity != Validity.VALID) {
@@ -275,8 +275,8 @@ public final class CampaignRunner {
   }
 
   /** What shrinking left: the minimal script, and whether real processes fail on it too. */
-  record Shrunk(Path minimal, Boolean reproducesOnProcesses) {
-    static final Shrunk NONE = new Shrunk(null, null);
+  record Shrunk(Path minimal, double ms, Boolean reproducesOnProcesses) {
+    static final Shrunk NONE = new Shrunk(null, Double.NaN, null);
   }
 
   private Shrunk shrink(Path runDir, List<Step> executed, int setupSteps,
@@ -290,7 +290,9 @@ public final class CampaignRunner {
         ? Replay.simulated(simSeed(seed), options.sim(), options.bug(), scratch)
         : Replay.onProcesses(pools.get(), options.bug(), scratch);
     ShrinkSearch search = new ShrinkSearch(replay, failed, err);
+    long start = System.nanoTime();
     Shrinker.Result shrunk = search.shrink(executed, setupSteps, options.shrinkTime());
+    double ms = (System.nanoTime() - start) / 1e6;
     if (shrunk == null) {
       FileTrees.deleteQuietly(scratch);
       err.println("bayou campaign: no prefix of campaign.test failed again in a sequential "
@@ -299,8 +301,9 @@ public final class CampaignRunner {
     }
     Path minimal = runDir.resolve("minimal.test");
     Files.writeString(minimal, Script.render(shrunk.steps()));
-    err.printf("bayou campaign: minimal.test has %d steps (%s, %d replays)%n",
-        shrunk.steps().size(), shrunk.outcome(), shrunk.tests());
+    err.printf(java.util.Locale.ROOT,
+        "bayou campaign: minimal.test has %d steps (%s, %d replays, %.1f s)%n",
+        shrunk.steps().size(), shrunk.outcome(), shrunk.tests(), ms / 1e3);
     Boolean onProcesses = null;
     NodePool pool = options.simulated() ? pools.get() : null;
     if (pool != null) {
@@ -311,6 +314,6 @@ public final class CampaignRunner {
           + (onProcesses ? "fails the same way" : "passes (a failure only in simulation)"));
     }
     FileTrees.deleteQuietly(scratch);
-    return new Shrunk(minimal, onProcesses);
+    return new Shrunk(minimal, ms, onProcesses);
   }
 }

@@ -29,6 +29,8 @@ final class ResultsFile {
     counts.put("convergence-ms", Double.isNaN(result.convergenceMs()) ? null
         : Math.round(result.convergenceMs()));
     counts.put("check-ms", Double.isNaN(result.checkMs()) ? null : Math.round(result.checkMs()));
+    counts.put("shrink-ms",
+        Double.isNaN(result.shrinkMs()) ? null : Math.round(result.shrinkMs()));
     json.put("counts", counts);
     json.put("options", CampaignArgs.describe(options));
     if (liveServers != null) {

@@ -45,8 +45,10 @@ public final class RunReport {
   private static void printMinimal(CampaignResult result, PrintStream out) {
     try {
       List<String> lines = Files.readAllLines(result.minimal());
-      out.println("minimal script: " + result.minimal() + " (" + lines.size() + " steps)"
-          + (lines.size() <= MINIMAL_PRINTED_MAX_STEPS ? ":" : ""));
+      String took = Double.isNaN(result.shrinkMs()) ? ""
+          : String.format(java.util.Locale.ROOT, ", shrunk in %.1f s", result.shrinkMs() / 1e3);
+      out.println("minimal script: " + result.minimal() + " (" + lines.size() + " steps" + took
+          + ")" + (lines.size() <= MINIMAL_PRINTED_MAX_STEPS ? ":" : ""));
       if (lines.size() <= MINIMAL_PRINTED_MAX_STEPS) {
         lines.forEach(line -> out.println("  " + line));
       }

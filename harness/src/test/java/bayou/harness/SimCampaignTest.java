@@ -123,6 +123,10 @@ class SimCampaignTest {
     assertNotNull(result.minimal());
     List<Step> minimal = Script.parse(result.minimal());
     assertTrue(minimal.size() < 30, "minimal has " + minimal.size() + " steps");
+    assertTrue(result.shrinkMs() > 0 && result.shrinkMs() < 30_000, "shrunk in "
+        + result.shrinkMs() + " ms");
+    String results = java.nio.file.Files.readString(result.runDir().resolve("results.json"));
+    assertTrue(results.contains("\"shrink-ms\" : " + Math.round(result.shrinkMs())), results);
     Set<String> failed = Set.of("session");
     ShrinkSearch again = new ShrinkSearch(Replay.simulated(CampaignRunner.simSeed(1),
         NetworkOptions.campaignDefault(), "skip-ryw", scratch()), failed,
