@@ -22,8 +22,11 @@ import java.util.concurrent.Future;
  * on stderr, a summary table at the end; valid runs leave no directory unless asked.
  */
 final class Sweep implements AutoCloseable {
-  /** How often the progress line is redrawn, at most. */
-  static final long PROGRESS_EVERY_NANOS = 1_000_000_000L;
+  /**
+   * How often a progress line is written when stderr is not a terminal (a log, CI): a
+   * 1,000-seed sweep runs for minutes. On a terminal one line is redrawn in place instead.
+   */
+  static final long PROGRESS_EVERY_NANOS = 30_000_000_000L;
 
   private final CampaignOptions options;
   private final int jobs;
@@ -66,22 +69,29 @@ final class Sweep implements AutoCloseable {
     });
     PrintStream quiet = new PrintStream(java.io.OutputStream.nullOutputStream());
     List<CampaignResult> results = new ArrayList<>();
-    try {
+    boolean terminal = System.console() != null;
+    try (LiveLine line = new LiveLine(err, "sweeping, 0 invalid", runs, terminal)) {
       ExecutorCompletionService<CampaignResult> done = new ExecutorCompletionService<>(workers);
       for (int i = 0; i < runs; i++) {
         long seed = first + i;
         done.submit(() -> runOne(seed, quiet));
       }
-      long lastProgress = 0;
+      long lastProgress = System.nanoTime();
+      int invalid = 0;
       for (int i = 0; i < runs; i++) {
         Future<CampaignResult> next = done.take();
         CampaignResult result = join(next);
         results.add(result);
         if (result.validity() != Validity.VALID) {
-          out.println(failureLine(result));
-          out.flush();
+          invalid += result.validity() == Validity.INVALID ? 1 : 0;
+          line.print(() -> {
+            out.println(failureLine(result));
+            out.flush();
+          });
         }
-        if (System.nanoTime() - lastProgress > PROGRESS_EVERY_NANOS || i + 1 == runs) {
+        line.running("sweeping, " + invalid + " invalid", results.size());
+        if (!terminal
+            && (System.nanoTime() - lastProgress > PROGRESS_EVERY_NANOS || i + 1 == runs)) {
           lastProgress = System.nanoTime();
           err.println(progress(results.size(), runs, results, start));
         }

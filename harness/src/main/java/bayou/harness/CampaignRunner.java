@@ -266,12 +266,7 @@ public final class CampaignRunner {
         pictures.accept(event);
       });
     }
-    long t0 = System.nanoTime();
-    History built = history.build();
-    long t1 = System.nanoTime();
-    var r = Checkers.checkAllInParallel(built);
-    System.err.printf("TIMING build %.2f check %.2f%n", (t1 - t0) / 1e9, (System.nanoTime() - t1) / 1e9);
-    return r;
+    return Checkers.checkAllInParallel(history.build());
   }
 
   /** What shrinking left: the minimal script, and whether real processes fail on it too. */

@@ -42,13 +42,20 @@ class SweepTest {
   @Test
   void invalidSeedsAreRecordedExactlyAndValidOnesLeaveNothing() throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
     PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
     Sweep.Outcome outcome;
     try (Sweep sweep = new Sweep(options("skip-ryw"), 2, false,
-        new PrintStream(out, true, StandardCharsets.UTF_8), quiet)) {
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8))) {
       outcome = sweep.run(1, 4);
     }
     String printed = out.toString(StandardCharsets.UTF_8);
+    // no terminal here: progress goes as whole lines (at most one per 30 s), never redrawn
+    String progress = err.toString(StandardCharsets.UTF_8);
+    List<String> progressLines = progress.lines().toList();
+    assertTrue(!progress.contains("\r") && progressLines.size() >= 2, progress);
+    assertTrue(progressLines.get(progressLines.size() - 1).contains("4/4 seeds"), progress);
     Matcher failure = FAILURE.matcher(printed);
     int lines = 0;
     while (failure.find()) {
