@@ -8,13 +8,11 @@ import java.util.List;
 /**
  * Cuts writes (committed ones, then tentative ones) into chunks of at most about
  * {@code chunkBytes} of encoded writes, so that no message that carries a log, or a long part of
- * one, exceeds the wire's line limit. The size is an estimate that counts characters as bytes;
- * {@code bayou.wire.Wire#chunkBytes} leaves room for what escapes and multi-byte text add. A
- * chunk holds at least one write, so every chunk makes progress.
+ * one, exceeds the wire's line limit. The size is {@link Write#estimatedBytes}, which counts
+ * characters as bytes; {@code bayou.wire.Wire#chunkBytes} leaves room for what escapes and
+ * multi-byte text add. A chunk holds at least one write, so every chunk makes progress.
  */
 final class LogSlices {
-  static final long WRITE_OVERHEAD_BYTES = Write.OVERHEAD_BYTES;
-
   private LogSlices() {}
 
   /** The whole batch in chunks, in order: at least one chunk (empty when the batch is). */
@@ -50,7 +48,7 @@ final class LogSlices {
     int total = batch.committed().size() + batch.tentative().size();
     long bytes = 0;
     for (int i = from; i < total; i++) {
-      long size = size(at(batch, i));
+      long size = at(batch, i).estimatedBytes();
       if (bytes > 0 && bytes + size > chunkBytes) {
         return i;
       }
@@ -62,10 +60,6 @@ final class LogSlices {
   private static Write at(WriteBatch batch, int i) {
     int committed = batch.committed().size();
     return i < committed ? batch.committed().get(i) : batch.tentative().get(i - committed);
-  }
-
-  static long size(Write write) {
-    return write.estimatedBytes();
   }
 
   /** Writes [from, to) of the batch, counting committed ones first. */

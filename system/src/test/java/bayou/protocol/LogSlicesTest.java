@@ -34,10 +34,10 @@ class LogSlicesTest {
         : List.of(log(0, 0, "v"), log(3, 2, "v"), log(500, 300, "v".repeat(100)))) {
       long bytes = 0;
       for (Write write : batch.committed()) {
-        bytes += LogSlices.size(write);
+        bytes += write.estimatedBytes();
       }
       for (Write write : batch.tentative()) {
-        bytes += LogSlices.size(write);
+        bytes += write.estimatedBytes();
       }
       for (long chunkBytes : new long[] {4_096, bytes, bytes + 1, 1 << 20}) {
         assertEquals(LogSlices.split(batch, chunkBytes),
@@ -93,10 +93,10 @@ class LogSlicesTest {
   void aChunkHoldsWritesUpToExactlyItsSize() {
     Write put = new Write(1, "<5,R>", Write.PUT, "ab", "xyz", 1);
     Write delete = new Write(2, "R", Write.DELETE, "abcd", null, 2);
-    assertEquals(LogSlices.WRITE_OVERHEAD_BYTES + 5 + 2 + 3, LogSlices.size(put));
-    assertEquals(LogSlices.WRITE_OVERHEAD_BYTES + 1 + 4, LogSlices.size(delete));
+    assertEquals(Write.OVERHEAD_BYTES + 5 + 2 + 3, put.estimatedBytes());
+    assertEquals(Write.OVERHEAD_BYTES + 1 + 4, delete.estimatedBytes());
     WriteBatch both = new WriteBatch(List.of(put, delete), List.of());
-    long exact = LogSlices.size(put) + LogSlices.size(delete);
+    long exact = put.estimatedBytes() + delete.estimatedBytes();
     assertEquals(List.of(both), LogSlices.split(both, exact));
     assertEquals(List.of(new WriteBatch(List.of(put), List.of()),
         new WriteBatch(List.of(delete), List.of())), LogSlices.split(both, exact - 1));
