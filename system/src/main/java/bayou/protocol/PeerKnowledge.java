@@ -1,6 +1,5 @@
 package bayou.protocol;
 
-import bayou.replica.VectorSnapshot;
 import bayou.wire.Msg;
 import java.util.HashMap;
 import java.util.Map;
@@ -57,16 +56,6 @@ final class PeerKnowledge {
     }
     if (big.size() < small.size()) {
       return false;
-    }
-    if (small instanceof VectorSnapshot snapshot) {
-      VectorSnapshot.Entries entries = snapshot.entries();
-      for (int i = 0; i < entries.names().length; i++) {
-        Long stamp = big.get(entries.names()[i]);
-        if (stamp == null || stamp < entries.stamps()[i]) {
-          return false;
-        }
-      }
-      return true;
     }
     for (Map.Entry<String, Long> entry : small.entrySet()) {
       Long stamp = big.get(entry.getKey());

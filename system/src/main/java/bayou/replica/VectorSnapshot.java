@@ -16,35 +16,10 @@ import java.util.SortedMap;
 public final class VectorSnapshot extends AbstractMap<String, Long>
     implements SortedMap<String, Long> {
   private final SortedMap<String, Long> stamps;
-  /**
-   * The entries in order as arrays, made on first use: gossip walks vectors entry by entry. A
-   * record, so that another thread sees its arrays whole.
-   */
-  private Entries entries;
-
-  /** Names and their stamps, in order; neither array may be changed. */
-  public record Entries(String[] names, long[] stamps) {}
 
   /** {@code stamps} must not change afterwards, and hold only valid names. */
   VectorSnapshot(SortedMap<String, Long> stamps) {
     this.stamps = java.util.Collections.unmodifiableSortedMap(stamps);
-  }
-
-  /** The entries as arrays: a walk without an iterator or a boxed stamp. */
-  public Entries entries() {
-    Entries made = entries;
-    if (made == null) {
-      String[] names = new String[stamps.size()];
-      long[] values = new long[names.length];
-      int i = 0;
-      for (Map.Entry<String, Long> entry : stamps.entrySet()) {
-        names[i] = entry.getKey();
-        values[i++] = entry.getValue();
-      }
-      made = new Entries(names, values);
-      entries = made;
-    }
-    return made;
   }
 
   @Override

@@ -84,17 +84,6 @@ public final class VersionVector {
   /** Whether this vector has seen everything {@code other} has seen. */
   public boolean covers(Map<String, Long> other) {
     Completer completer = new Completer();
-    if (other instanceof VectorSnapshot snapshot) {
-      VectorSnapshot.Entries entries = snapshot.entries();
-      String[] names = entries.names();
-      long[] values = entries.stamps();
-      for (int i = 0; i < names.length; i++) {
-        if (completer.complete(names[i]) < values[i]) {
-          return false;
-        }
-      }
-      return true;
-    }
     for (Map.Entry<String, Long> entry : other.entrySet()) {
       if (completer.complete(entry.getKey()) < entry.getValue()) {
         return false;
@@ -136,9 +125,7 @@ public final class VersionVector {
    * that write, though no stamp comparison shows it.
    */
   public boolean knowsRetiredListedBy(Map<String, Long> other) {
-    Iterable<String> names = other instanceof VectorSnapshot snapshot
-        ? java.util.Arrays.asList(snapshot.entries().names()) : other.keySet();
-    for (String name : names) {
+    for (String name : other.keySet()) {
       if (!stamps.containsKey(name) && complete(name) == RETIRED) {
         return true;
       }

@@ -50,7 +50,7 @@ class VersionVectorTest {
         "a peer's map was not checked here");
   }
 
-  /** A snapshot's arrays and a plain map of the same entries give the same answers. */
+  /** A snapshot and a plain map of the same entries give the same answers. */
   @Test
   void aSnapshotAnswersAsAPlainMapDoes() {
     String a = Names.child(3, Names.ROOT);
