@@ -93,7 +93,7 @@ final class Sweep implements AutoCloseable {
         if (!terminal
             && (System.nanoTime() - lastProgress > PROGRESS_EVERY_NANOS || i + 1 == runs)) {
           lastProgress = System.nanoTime();
-          err.println(progress(results.size(), runs, results, start));
+          err.println(progress(results.size(), runs, invalid, start));
         }
       }
     } finally {
@@ -133,9 +133,8 @@ final class Sweep implements AutoCloseable {
         result.minimal() == null ? "" : "  minimal: " + result.minimal());
   }
 
-  private static String progress(int done, int runs, List<CampaignResult> results, long start) {
+  private static String progress(int done, int runs, int invalid, long start) {
     double elapsed = (System.nanoTime() - start) / 1e9;
-    long invalid = results.stream().filter(r -> r.validity() == Validity.INVALID).count();
     double eta = done == 0 ? 0 : elapsed / done * (runs - done);
     return String.format("bayou campaign: %d/%d seeds, %d invalid, %.0f s elapsed, eta %.0f s",
         done, runs, invalid, elapsed, eta);
