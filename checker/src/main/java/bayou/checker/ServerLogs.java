@@ -22,6 +22,11 @@ final class ServerLogs {
   private final Map<String, KeyWrites> byKey = new HashMap<>();
   /** Each acceptor's highest accept-stamp seen anywhere: bounds a retired acceptor's writes. */
   private final Map<String, Long> lastStamp = new HashMap<>();
+  /**
+   * Its entries by stamp, highest first: a read's bound walks only the acceptors whose last
+   * stamp lies above its vector's highest entry, not every acceptor of the run.
+   */
+  private final List<Map.Entry<String, Long>> byLastStamp;
 
   private ServerLogs(History history) {
     List<LogEntry> longest = history.snapshots().isEmpty() ? List.of()
@@ -44,6 +49,9 @@ final class ServerLogs {
       sorted.sort((a, b) -> a.id().compareTo(b.id()));
       byKey.put(key, new KeyWrites(sorted, positions(sorted)));
     });
+    byLastStamp = new ArrayList<>(lastStamp.entrySet());
+    byLastStamp.sort(Map.Entry.<String, Long>comparingByValue().reversed()
+        .thenComparing(Map.Entry.comparingByKey()));
   }
 
   static ServerLogs of(History history) {
@@ -96,10 +104,13 @@ final class ServerLogs {
     for (long stamp : vv.values()) {
       max = Math.max(max, stamp);
     }
-    for (Map.Entry<String, Long> acceptor : lastStamp.entrySet()) {
-      if (acceptor.getValue() > max && !vv.containsKey(acceptor.getKey())
+    for (Map.Entry<String, Long> acceptor : byLastStamp) { // highest first
+      if (acceptor.getValue() <= max) {
+        break; // no later acceptor can raise it
+      }
+      if (!vv.containsKey(acceptor.getKey())
           && Vectors.complete(vv, acceptor.getKey()) == Vectors.RETIRED) {
-        max = acceptor.getValue();
+        return acceptor.getValue();
       }
     }
     return max;

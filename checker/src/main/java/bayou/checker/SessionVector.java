@@ -1,6 +1,8 @@
 package bayou.checker;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,11 +24,15 @@ final class SessionVector {
   }
 
   private final Map<String, Dependency> entries = new HashMap<>();
+  /** The same entries in a list: every served operation walks them all, and a list is cheaper. */
+  private final List<Dependency> walk = new ArrayList<>();
 
   void add(String server, long stamp, Op op) {
     Dependency entry = entries.get(server);
     if (entry == null) {
-      entries.put(server, new Dependency(server, stamp, op));
+      Dependency added = new Dependency(server, stamp, op);
+      entries.put(server, added);
+      walk.add(added);
     } else if (stamp > entry.stamp) {
       entry.stamp = stamp;
       entry.op = op;
@@ -41,7 +47,8 @@ final class SessionVector {
 
   /** An entry that the vector v does not cover (by CompleteV), or null when v covers them all. */
   Dependency firstUncovered(Map<String, Long> v) {
-    for (Dependency entry : entries.values()) {
+    for (int i = 0; i < walk.size(); i++) {
+      Dependency entry = walk.get(i);
       if (Vectors.complete(v, entry.server) < entry.stamp) {
         return entry;
       }

@@ -194,9 +194,8 @@ public final class VersionVector {
    */
   public Map<String, Long> toMap() {
     if (asMap == null) {
-      java.util.TreeMap<String, Long> sorted = new java.util.TreeMap<>(stamps);
-      asMap = namesChecked ? new VectorSnapshot(sorted)
-          : java.util.Collections.unmodifiableSortedMap(sorted);
+      asMap = namesChecked ? new VectorSnapshot(stamps)
+          : java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(stamps));
     }
     return asMap;
   }
