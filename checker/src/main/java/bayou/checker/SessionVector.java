@@ -13,11 +13,13 @@ final class SessionVector {
   /** One entry: the highest accept-stamp depended on, and the operation that brought it. */
   static final class Dependency {
     final String server;
+    private final Vectors.Child parsed;
     long stamp;
     Op op;
 
     Dependency(String server, long stamp, Op op) {
       this.server = server;
+      this.parsed = Vectors.parsed(server);
       this.stamp = stamp;
       this.op = op;
     }
@@ -49,7 +51,7 @@ final class SessionVector {
   Dependency firstUncovered(Map<String, Long> v) {
     for (int i = 0; i < walk.size(); i++) {
       Dependency entry = walk.get(i);
-      if (Vectors.complete(v, entry.server) < entry.stamp) {
+      if (Vectors.complete(v, entry.parsed) < entry.stamp) {
         return entry;
       }
     }

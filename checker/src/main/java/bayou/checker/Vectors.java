@@ -27,7 +27,7 @@ final class Vectors {
   private static final int CHILDREN_MAX = 65_536;
 
   /** A name's parts; {@code parent} is null when the name is not a created server's. */
-  private record Child(String name, long createStamp, Child parent) {}
+  record Child(String name, long createStamp, Child parent) {}
 
   private Vectors() {}
 
@@ -41,6 +41,25 @@ final class Vectors {
       return RETIRED;
     }
     return completeMissing(v, child(name));
+  }
+
+  /**
+   * CompleteV(v, name) of a name parsed once by {@link #parsed}: for a caller that asks about
+   * the same names over and over (a session's dependencies), without a memo look-up each time.
+   */
+  static long complete(Map<String, Long> v, Child name) {
+    Long stamp = v.get(name.name());
+    if (stamp != null) {
+      return stamp;
+    }
+    if (ROOT.equals(name.name())) {
+      return RETIRED;
+    }
+    return completeMissing(v, name);
+  }
+
+  static Child parsed(String name) {
+    return child(name);
   }
 
   /** CompleteV of a name v lacks (not the root), walking its chain of parents. */

@@ -213,7 +213,7 @@ final class Corners {
   }
 
   private static String key(Dice dice, GeneratorOptions options) {
-    return "k" + dice.below(options.keys());
+    return Workload.key(dice.below(options.keys()));
   }
 
   /** Adds the step when the topology allows it; false, adding nothing, when it does not. */

@@ -26,7 +26,7 @@ final class MoveNemesis implements Nemesis {
     Model m = plan.model();
     int client = dice.pick(connected(m));
     int from = m.serverOf(client);
-    String key = "k" + dice.below(options.keys());
+    String key = Workload.key(dice.below(options.keys()));
     boolean probe = options.nemesis().contains(FaultKind.PARTITION) && dice.chance(0.8);
     if (probe) {
       isolate(plan, from);
