@@ -125,22 +125,41 @@ final class RetirementChecker implements Checker {
 
   private static void checkReappeared(ServerState state, Observation seen, Findings findings) {
     List<String> reappeared = new ArrayList<>();
-    state.retired.forEach((retiree, since) -> {
-      Long sinceSnapshot = state.retiredInSnapshot.get(retiree);
-      boolean after = seen.snapshot() ? sinceSnapshot != null : since < seen.start();
-      if (after && seen.vv().containsKey(retiree)) {
-        long dropped = seen.snapshot() ? sinceSnapshot : since;
-        reappeared.add(retiree);
-        findings.violation("retired-reappeared", "Server " + seen.server() + "'s version vector"
-            + " at event " + seen.event() + " holds " + retiree + "=" + seen.vv().get(retiree)
-            + " although the server had dropped the retired " + retiree + " by event " + dropped
-            + ".", dropped, seen.event());
+    // Walk the smaller side: a server drops dozens of retirees over a long run, and its vector
+    // at any one time lists fewer names.
+    if (seen.vv().size() < state.retired.size()) {
+      for (String name : seen.vv().keySet()) {
+        Long since = state.retired.get(name);
+        if (since != null) {
+          reappeared(state, seen, name, since, reappeared, findings);
+        }
       }
-    });
+    } else {
+      state.retired.forEach((retiree, since) -> {
+        if (seen.vv().containsKey(retiree)) {
+          reappeared(state, seen, retiree, since, reappeared, findings);
+        }
+      });
+    }
     // Reported once; the server may drop it again, and then may not re-add it again.
     for (String retiree : reappeared) {
       state.retired.remove(retiree);
       state.retiredInSnapshot.remove(retiree);
+    }
+  }
+
+  /** Reports a retiree the server's vector {@code seen} holds again, if it had dropped it. */
+  private static void reappeared(ServerState state, Observation seen, String retiree, long since,
+      List<String> reappeared, Findings findings) {
+    Long sinceSnapshot = state.retiredInSnapshot.get(retiree);
+    boolean after = seen.snapshot() ? sinceSnapshot != null : since < seen.start();
+    if (after) {
+      long dropped = seen.snapshot() ? sinceSnapshot : since;
+      reappeared.add(retiree);
+      findings.violation("retired-reappeared", "Server " + seen.server() + "'s version vector"
+          + " at event " + seen.event() + " holds " + retiree + "=" + seen.vv().get(retiree)
+          + " although the server had dropped the retired " + retiree + " by event " + dropped
+          + ".", dropped, seen.event());
     }
   }
 

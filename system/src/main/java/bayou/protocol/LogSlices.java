@@ -29,11 +29,25 @@ final class LogSlices {
   }
 
   /**
-   * {@link #split} of a batch whose size, {@code batchBytes}, is known: a whole log that fits
-   * one chunk is not walked write by write (a creation or a restart's hand-off in a long run).
+   * The sizes of runs of a batch's committed writes, {@code [from, to)}, from running sums: a
+   * server knows them for its own log, and cutting a whole log (a creation, a hand-off, a
+   * printLog) then takes a binary search per chunk, not a visit to every write.
    */
-  static List<WriteBatch> split(WriteBatch batch, long batchBytes, long chunkBytes) {
-    return batchBytes <= chunkBytes ? List.of(batch) : split(batch, chunkBytes);
+  interface CommittedBytes {
+    long between(int from, int to);
+  }
+
+  /** {@link #split} of a batch whose committed writes' sizes are known: the same chunks. */
+  static List<WriteBatch> split(WriteBatch batch, CommittedBytes sizes, long chunkBytes) {
+    List<WriteBatch> chunks = new ArrayList<>();
+    int total = batch.committed().size() + batch.tentative().size();
+    int from = 0;
+    do {
+      int to = chunkEnd(batch, from, chunkBytes, sizes);
+      chunks.add(to - from == total ? batch : slice(batch, from, to));
+      from = to;
+    } while (from < total);
+    return chunks;
   }
 
   /** The first chunk of {@code batch}: all of it when it is small enough. */
@@ -45,9 +59,41 @@ final class LogSlices {
 
   /** Where the chunk that begins at write {@code from} ends (exclusive). */
   private static int chunkEnd(WriteBatch batch, int from, long chunkBytes) {
-    int total = batch.committed().size() + batch.tentative().size();
+    return chunkEnd(batch, from, chunkBytes, null);
+  }
+
+  /**
+   * {@link #chunkEnd}, searching the committed writes by their known sizes when given. A chunk
+   * ends before the first write that would take it past {@code chunkBytes}, and holds at least
+   * one write (every write has a size, so the walk's first write always goes in).
+   */
+  private static int chunkEnd(WriteBatch batch, int from, long chunkBytes,
+      CommittedBytes sizes) {
+    int committed = batch.committed().size();
+    int total = committed + batch.tentative().size();
     long bytes = 0;
-    for (int i = from; i < total; i++) {
+    int start = from;
+    if (sizes != null && from < committed) {
+      int fits = from + 1; // the largest end whose run fits, or one write that alone does not
+      if (sizes.between(from, fits) > chunkBytes) {
+        return fits;
+      }
+      int above = committed + 1; // the smallest end known not to fit
+      while (above - fits > 1) {
+        int mid = (fits + above) >>> 1;
+        if (sizes.between(from, mid) <= chunkBytes) {
+          fits = mid;
+        } else {
+          above = mid;
+        }
+      }
+      if (fits < committed) {
+        return fits;
+      }
+      bytes = sizes.between(from, committed);
+      start = committed;
+    }
+    for (int i = start; i < total; i++) {
       long size = at(batch, i).estimatedBytes();
       if (bytes > 0 && bytes + size > chunkBytes) {
         return i;

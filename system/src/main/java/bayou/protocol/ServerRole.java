@@ -505,7 +505,7 @@ final class ServerRole implements Role {
     replica.retire(now);
     changed = true;
     handoffRequest = c.req();
-    List<WriteBatch> chunks = LogSlices.split(replica.fullLog(), replica.fullLogBytes(),
+    List<WriteBatch> chunks = LogSlices.split(replica.fullLog(), replica::committedBytes,
         chunkBytes);
     handoff = new ArrayList<>();
     for (int part = 0; part < chunks.size(); part++) {
@@ -542,7 +542,7 @@ final class ServerRole implements Role {
     shownHash = replica.committedHash();
     List<WriteBatch> chunks = LogSlices.split(
         new WriteBatch(whole.subList(from, whole.size()), replica.tentativeLog()),
-        replica.logBytesFrom(from), chunkBytes);
+        (a, b) -> replica.committedBytes(from + a, from + b), chunkBytes);
     for (int part = 0; part < chunks.size(); part++) {
       Msg.LogDump dump = new Msg.LogDump(replica.name(), replica.isPrimary(),
           chunks.get(part).committed(), chunks.get(part).tentative(), replica.versionVector(),
@@ -603,7 +603,7 @@ final class ServerRole implements Role {
       return;
     }
     String child = replica.acceptCreate(now);
-    List<WriteBatch> chunks = LogSlices.split(replica.fullLog(), replica.fullLogBytes(),
+    List<WriteBatch> chunks = LogSlices.split(replica.fullLog(), replica::committedBytes,
         chunkBytes);
     Map<String, Long> vv = replica.versionVector();
     List<Msg.CreateReply> reply = new ArrayList<>();

@@ -278,22 +278,16 @@ public final class Replica {
     return new WriteBatch(List.copyOf(committed), List.copyOf(tentative));
   }
 
-  /** The sum of {@link Write#estimatedBytes} over {@link #fullLog}, without a pass over it. */
-  public long fullLogBytes() {
-    return logBytesFrom(0);
-  }
-
   /**
-   * The sum of {@link Write#estimatedBytes} over the committed writes from position
-   * {@code from} on and every tentative write.
+   * The sum of {@link Write#estimatedBytes} over the committed writes at positions
+   * {@code [from, to)}, without a pass over them.
    */
-  public long logBytesFrom(int from) {
-    int n = committed.size();
-    long bytes = committedBytes[n] - committedBytes[Math.min(from, n)];
-    for (Write write : tentative) {
-      bytes += write.estimatedBytes();
+  public long committedBytes(int from, int to) {
+    if (from < 0 || from > to || to > committed.size()) {
+      throw new IndexOutOfBoundsException("[" + from + ", " + to + ") of " + committed.size()
+          + " commits");
     }
-    return bytes;
+    return committedBytes[to] - committedBytes[from];
   }
 
   /** What a peer with this vector and commit count lacks: commits, then tentative writes. */

@@ -27,22 +27,26 @@ class LogSlicesTest {
     return new WriteBatch(c, t);
   }
 
-  /** Given the batch's size, a split is the same as one that walks the batch. */
+  /** Given the committed writes' sizes, a split is the same as one that walks the batch. */
   @Test
-  void aKnownSizeGivesTheSameChunks() {
-    for (WriteBatch batch
-        : List.of(log(0, 0, "v"), log(3, 2, "v"), log(500, 300, "v".repeat(100)))) {
-      long bytes = 0;
-      for (Write write : batch.committed()) {
-        bytes += write.estimatedBytes();
+  void knownSizesGiveTheSameChunks() {
+    for (WriteBatch batch : List.of(log(0, 0, "v"), log(3, 2, "v"), log(1, 0, "v"),
+        log(0, 4, "v"), log(500, 300, "v".repeat(100)), log(40, 0, "v".repeat(5_000)))) {
+      long[] sums = new long[batch.committed().size() + 1];
+      for (int i = 0; i < batch.committed().size(); i++) {
+        sums[i + 1] = sums[i] + batch.committed().get(i).estimatedBytes();
       }
+      long all = sums[sums.length - 1];
       for (Write write : batch.tentative()) {
-        bytes += write.estimatedBytes();
+        all += write.estimatedBytes();
       }
-      for (long chunkBytes : new long[] {4_096, bytes, bytes + 1, 1 << 20}) {
+      long one = batch.committed().isEmpty() ? 1 : batch.committed().get(0).estimatedBytes();
+      for (long chunkBytes : new long[] {1, one - 1, one, one + 1, 2 * one, 4_096, 12_345, all,
+          all - 1, all + 1, 1 << 20}) {
         assertEquals(LogSlices.split(batch, chunkBytes),
-            LogSlices.split(batch, bytes, chunkBytes),
-            batch.committed().size() + " writes in chunks of " + chunkBytes);
+            LogSlices.split(batch, (from, to) -> sums[to] - sums[from], chunkBytes),
+            batch.committed().size() + "+" + batch.tentative().size() + " writes in chunks of "
+                + chunkBytes);
       }
     }
   }
