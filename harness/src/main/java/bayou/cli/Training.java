@@ -27,7 +27,23 @@ public final class Training {
     }
     new picocli.CommandLine(new Main()).getUsageMessage();
     recordAndCheck();
+    simulatedCampaign();
     System.exit(0);
+  }
+
+  /**
+   * A short simulated campaign, stored with its results and pictures: the simulator, the
+   * generators, Jackson, and the charts with the JDK's drawing classes are some 1,500 classes
+   * that a campaign otherwise loads and verifies from jars in every fresh JVM.
+   */
+  private static void simulatedCampaign() throws Exception {
+    Path store = Files.createTempDirectory("bayou-training-store");
+    try {
+      new picocli.CommandLine(new Main()).execute("campaign", "--sim", "--seed", "1", "--ops",
+          "300", "--shrink-time", "0", "--store", store.toString());
+    } finally {
+      FileTrees.deleteQuietly(store);
+    }
   }
 
   /**
