@@ -34,13 +34,7 @@ final class Vectors {
   /** CompleteV(v, name): the entry, else +infinity if retired, else -infinity if not created. */
   static long complete(Map<String, Long> v, String name) {
     Long stamp = v.get(name);
-    if (stamp != null) {
-      return stamp;
-    }
-    if (ROOT.equals(name)) {
-      return RETIRED;
-    }
-    return completeMissing(v, child(name));
+    return stamp != null ? stamp : complete(v, child(name)); // parsed only when missing
   }
 
   /**

@@ -12,6 +12,8 @@ import java.util.stream.IntStream;
 final class Workload {
   private enum Op { PUT, GET, DELETE }
 
+  private static final String[] KEY_NAMES = IntStream.range(0, 256).mapToObj(i -> "k" + i)
+      .toArray(String[]::new);
   private final Map<Op, Integer> weights = new EnumMap<>(Op.class);
   private final int keys;
   private long nextValue;
@@ -71,9 +73,6 @@ final class Workload {
   List<String> keySpace() {
     return IntStream.range(0, keys).mapToObj(Workload::key).toList();
   }
-
-  private static final String[] KEY_NAMES = IntStream.range(0, 256).mapToObj(i -> "k" + i)
-      .toArray(String[]::new);
 
   /**
    * Key number i. The names of small key spaces are shared instances: every server's database

@@ -17,15 +17,7 @@ final class LogSlices {
 
   /** The whole batch in chunks, in order: at least one chunk (empty when the batch is). */
   static List<WriteBatch> split(WriteBatch batch, long chunkBytes) {
-    List<WriteBatch> chunks = new ArrayList<>();
-    int total = batch.committed().size() + batch.tentative().size();
-    int from = 0;
-    do {
-      int to = chunkEnd(batch, from, chunkBytes);
-      chunks.add(slice(batch, from, to));
-      from = to;
-    } while (from < total);
-    return chunks;
+    return split(batch, null, chunkBytes);
   }
 
   /**
@@ -37,7 +29,10 @@ final class LogSlices {
     long between(int from, int to);
   }
 
-  /** {@link #split} of a batch whose committed writes' sizes are known: the same chunks. */
+  /**
+   * {@link #split} of a batch whose committed writes' sizes are known (or null: each write is
+   * measured): the same chunks.
+   */
   static List<WriteBatch> split(WriteBatch batch, CommittedBytes sizes, long chunkBytes) {
     List<WriteBatch> chunks = new ArrayList<>();
     int total = batch.committed().size() + batch.tentative().size();
@@ -52,20 +47,16 @@ final class LogSlices {
 
   /** The first chunk of {@code batch}: all of it when it is small enough. */
   static WriteBatch first(WriteBatch batch, long chunkBytes) {
-    int to = chunkEnd(batch, 0, chunkBytes);
+    int to = chunkEnd(batch, 0, chunkBytes, null);
     return to == batch.committed().size() + batch.tentative().size() ? batch
         : slice(batch, 0, to);
   }
 
-  /** Where the chunk that begins at write {@code from} ends (exclusive). */
-  private static int chunkEnd(WriteBatch batch, int from, long chunkBytes) {
-    return chunkEnd(batch, from, chunkBytes, null);
-  }
-
   /**
-   * {@link #chunkEnd}, searching the committed writes by their known sizes when given. A chunk
-   * ends before the first write that would take it past {@code chunkBytes}, and holds at least
-   * one write (every write has a size, so the walk's first write always goes in).
+   * Where the chunk that begins at write {@code from} ends (exclusive), searching the committed
+   * writes by their known sizes when given. A chunk ends before the first write that would take
+   * it past {@code chunkBytes}, and holds at least one write (every write has a size, so the
+   * walk's first write always goes in).
    */
   private static int chunkEnd(WriteBatch batch, int from, long chunkBytes,
       CommittedBytes sizes) {
