@@ -14,10 +14,15 @@ final class ClientRole implements Role {
   /** How long a client waits for its server before reporting the outcome as unknown. */
   static final long OP_TIMEOUT_MICROS = Role.CLIENT_OP_TIMEOUT_MICROS;
   /**
-   * An unanswered request is sent again after this long: the network may lose it or its answer.
-   * The server answers a repeated write with its first answer, so a write is accepted once.
+   * An unanswered request is sent again after this long, then at doubling intervals up to
+   * {@link #RESEND_MAX_MICROS}: the network may lose it or its answer. The server answers a
+   * repeated write with its first answer, so a write is accepted once. A first resend far above
+   * a round trip (under a millisecond) but short: with a lossy network, every operation whose
+   * request or answer was lost held its client, and the schedule behind it, for the whole
+   * interval (3 % loss cut a simulated run from 30,000 operations to about 1,200).
    */
-  static final long RESEND_MICROS = 500_000;
+  static final long RESEND_FIRST_MICROS = 50_000;
+  static final long RESEND_MAX_MICROS = 500_000;
 
   private final int id;
   private final Effects effects;
@@ -34,7 +39,7 @@ final class ClientRole implements Role {
   private Msg.Control pending;
   private long pendingDeadline; // local time
   private Msg.ClientRequest request; // of the pending operation
-  private long resendAt = Long.MAX_VALUE;
+  private final Backoff resend = new Backoff(RESEND_FIRST_MICROS, RESEND_MAX_MICROS);
   private int requestServer = -1;
   private long now;
 
@@ -45,7 +50,7 @@ final class ClientRole implements Role {
 
   @Override
   public long wakeAt() {
-    return pending == null ? Long.MAX_VALUE : Math.min(pendingDeadline, resendAt);
+    return pending == null ? Long.MAX_VALUE : Math.min(pendingDeadline, resend.dueAt());
   }
 
   @Override
@@ -54,8 +59,8 @@ final class ClientRole implements Role {
     if (pending != null && now >= pendingDeadline) {
       finish(new Msg.OpOutcome("info", null, "timeout", server, null, null, null, null,
           readSet.toMap(), writeSet.toMap(), null, floorOrNull()));
-    } else if (pending != null && now >= resendAt) {
-      resendAt = now + RESEND_MICROS;
+    } else if (pending != null && resend.due(now)) {
+      resend.again(now);
       if (server == requestServer) {
         effects.send(server, request);
       }
@@ -118,7 +123,7 @@ final class ClientRole implements Role {
     request = new Msg.ClientRequest(c.req(), c.f(), c.key(), c.value(), readSet.toMap(),
         writeSet.toMap(), floorOrNull());
     requestServer = server;
-    resendAt = now + RESEND_MICROS;
+    resend.start(now);
     if (!effects.send(server, request)) {
       finish(outcome("fail", "dropped", null)); // the server is gone (retired): nothing applied
     }
@@ -161,7 +166,7 @@ final class ClientRole implements Role {
     long req = pending.req();
     pending = null;
     request = null;
-    resendAt = Long.MAX_VALUE;
+    resend.stop();
     effects.reply(new Msg.Reply(req, true, null, null, null, null, outcome));
   }
 }

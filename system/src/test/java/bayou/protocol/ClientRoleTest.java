@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class ClientRoleTest {
   private static final Map<String, Long> NONE = Map.of();
-  private static final long RESEND = ClientRole.RESEND_MICROS;
+  private static final long RESEND = ClientRole.RESEND_FIRST_MICROS;
   private static final long TIMEOUT = ClientRole.OP_TIMEOUT_MICROS;
 
   private final RecordingEffects fx = new RecordingEffects();
@@ -110,9 +110,15 @@ class ClientRoleTest {
     assertEquals(List.of(), fx.takeSent());
     client.afterBatch(1_000 + RESEND);
     assertEquals(List.of(new Sent(0, request)), fx.takeSent());
-    assertEquals(1_000 + 2 * RESEND, client.wakeAt());
-    client.afterBatch(1_000 + 2 * RESEND);
-    assertEquals(List.of(new Sent(0, request)), fx.takeSent());
+    long at = 1_000 + RESEND;
+    for (long interval : new long[] {2 * RESEND, 4 * RESEND, 8 * RESEND,
+        ClientRole.RESEND_MAX_MICROS, ClientRole.RESEND_MAX_MICROS}) {
+      assertEquals(at + interval, client.wakeAt(), "doubling up to the maximum");
+      at += interval;
+      client.afterBatch(at);
+      assertEquals(List.of(new Sent(0, request)), fx.takeSent());
+    }
+    assertTrue(at < 1_000 + TIMEOUT, "resent before the timeout");
     assertEquals(List.of(), fx.replies);
     client.afterBatch(1_000 + TIMEOUT - 1);
     assertEquals(List.of(), fx.replies);
