@@ -34,7 +34,7 @@ final class Vectors {
   /** CompleteV(v, name): the entry, else +infinity if retired, else -infinity if not created. */
   static long complete(Map<String, Long> v, String name) {
     Long stamp = v.get(name);
-    return stamp != null ? stamp : complete(v, child(name)); // parsed only when missing
+    return stamp != null ? stamp : completeAbsent(v, child(name)); // parsed only when missing
   }
 
   /**
@@ -43,13 +43,12 @@ final class Vectors {
    */
   static long complete(Map<String, Long> v, Child name) {
     Long stamp = v.get(name.name());
-    if (stamp != null) {
-      return stamp;
-    }
-    if (ROOT.equals(name.name())) {
-      return RETIRED;
-    }
-    return completeMissing(v, name);
+    return stamp != null ? stamp : completeAbsent(v, name);
+  }
+
+  /** CompleteV of a name v has no entry for. */
+  private static long completeAbsent(Map<String, Long> v, Child name) {
+    return ROOT.equals(name.name()) ? RETIRED : completeMissing(v, name);
   }
 
   static Child parsed(String name) {

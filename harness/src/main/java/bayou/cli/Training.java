@@ -39,8 +39,8 @@ public final class Training {
   private static void simulatedCampaign() throws Exception {
     Path store = Files.createTempDirectory("bayou-training-store");
     try {
-      new picocli.CommandLine(new Main()).execute("campaign", "--sim", "--seed", "1", "--ops",
-          "300", "--shrink-time", "0", "--store", store.toString());
+      Main.commandLine().execute("campaign", "--sim", "--seed", "1", "--ops", "300",
+          "--shrink-time", "0", "--store", store.toString());
     } finally {
       FileTrees.deleteQuietly(store);
     }

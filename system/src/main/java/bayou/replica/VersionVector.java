@@ -43,6 +43,11 @@ public final class VersionVector {
 
   /** The stamp for {@code name}, completing missing entries by the CompleteV rule. */
   public long complete(String name) {
+    return complete(name, null);
+  }
+
+  /** {@link #complete(String)}, resolving missing names through {@code memo} when given. */
+  private long complete(String name, Memo memo) {
     Long stamp = stamps.get(name);
     if (stamp != null) {
       return stamp;
@@ -50,7 +55,7 @@ public final class VersionVector {
     if (Names.isRoot(name)) {
       return RETIRED; // everyone knows the root from the start, so a missing root has retired
     }
-    return completeMissing(Names.parsed(name), null);
+    return completeMissing(Names.parsed(name), memo == null ? null : memo.resolved());
   }
 
   /**
@@ -83,9 +88,9 @@ public final class VersionVector {
 
   /** Whether this vector has seen everything {@code other} has seen. */
   public boolean covers(Map<String, Long> other) {
-    Completer completer = new Completer();
+    Memo memo = new Memo();
     for (Map.Entry<String, Long> entry : other.entrySet()) {
-      if (completer.complete(entry.getKey()) < entry.getValue()) {
+      if (complete(entry.getKey(), memo) < entry.getValue()) {
         return false;
       }
     }
@@ -93,25 +98,18 @@ public final class VersionVector {
   }
 
   /**
-   * CompleteV for the names of one vector: a client's session vector lists every server it
-   * heard of, most of them retired and dropped here, with overlapping chains of parents, so
-   * each missing name is resolved once per call.
+   * Missing names resolved during one {@link #covers}: a client's session vector lists every
+   * server it heard of, most of them retired and dropped here, with overlapping chains of
+   * parents, so each is resolved once per call. Made only when a name is missing.
    */
-  private final class Completer {
+  private static final class Memo {
     private Map<Names.Parsed, Long> resolved;
 
-    long complete(String name) {
-      Long stamp = stamps.get(name);
-      if (stamp != null) {
-        return stamp;
-      }
-      if (Names.isRoot(name)) {
-        return RETIRED;
-      }
+    Map<Names.Parsed, Long> resolved() {
       if (resolved == null) {
         resolved = new java.util.IdentityHashMap<>();
       }
-      return completeMissing(Names.parsed(name), resolved);
+      return resolved;
     }
   }
 
