@@ -44,11 +44,6 @@ final class Findings {
     record(new Violation(kind, explanation, boxed(events)));
   }
 
-  /** A finding that is reported and counted but leaves the verdict alone (availability). */
-  void availability(String kind, String explanation, long... events) {
-    record(new Violation(kind, explanation, boxed(events)));
-  }
-
   /** The check could not be made in full; the result is at best unknown. */
   /**
    * The history's snapshots, counted; or null, with the missing data noted, when it has none

@@ -12,6 +12,7 @@ import java.util.Map;
 record Op(OpEvent invoke, OpEvent completion) {
   static final String ERR_KEY = "ERR_KEY";
   static final String ERR_DEP = "ERR_DEP";
+  static final String DROPPED = "dropped";
 
   int process() {
     return invoke.process();
@@ -65,6 +66,11 @@ record Op(OpEvent invoke, OpEvent completion) {
 
   boolean errDep() {
     return failed() && ERR_DEP.equals(completion.error());
+  }
+
+  /** A put or delete that its server (or its client, the server gone) refused to accept. */
+  boolean dropped() {
+    return isWrite() && failed() && DROPPED.equals(completion.error());
   }
 
   /** The URL a put wrote (from the invocation, where the client chose it). */

@@ -7,7 +7,8 @@ import java.util.Map;
  * Terry et al.'s session guarantees at the serving server, from the version vector it returned:
  * a read that answered must see every write the session made (read your writes) and everything
  * its earlier reads saw (monotonic reads); an accepted write likewise (monotonic writes, writes
- * follow reads). An ERR_DEP must be justified by the session's read and write sets.
+ * follow reads). A refusal must be justified: an ERR_DEP by the session's read and write sets
+ * (or its commit floor), a dropped write by those or by its server retiring.
  */
 final class SessionAtServer {
   private final Findings findings;
@@ -20,15 +21,23 @@ final class SessionAtServer {
   private long reads;
   private long writes;
   private long errDeps;
+  private long drops;
   private long withoutVv;
 
-  private SessionAtServer(Findings findings) {
+  /** Server name to the event where it was retired: a write it drops after then is justified. */
+  private final Map<String, Long> retiredAt;
+
+  private SessionAtServer(Findings findings, Map<String, Long> retiredAt) {
     this.findings = findings;
+    this.retiredAt = retiredAt;
   }
 
-  /** Checks one process's operations, in order. */
-  static void check(List<Op> session, Findings findings) {
-    SessionAtServer checker = new SessionAtServer(findings);
+  /**
+   * Checks one process's operations, in order; {@code retiredAt} maps each retired server's name
+   * to its retireServer event.
+   */
+  static void check(List<Op> session, Map<String, Long> retiredAt, Findings findings) {
+    SessionAtServer checker = new SessionAtServer(findings, retiredAt);
     for (Op op : session) {
       checker.step(op);
     }
@@ -36,6 +45,7 @@ final class SessionAtServer {
     checker.addCount("reads-checked", checker.reads);
     checker.addCount("writes-checked", checker.writes);
     checker.addCount("err-deps-checked", checker.errDeps);
+    checker.addCount("drops-checked", checker.drops);
     checker.addCount("ops-without-vv", checker.withoutVv);
   }
 
@@ -54,6 +64,8 @@ final class SessionAtServer {
       } else {
         checkServed(op);
       }
+    } else if (op.dropped() && op.vv() != null) {
+      checkDrop(op); // without a vector the client dropped it: its server had gone
     }
     if (op.completion() != null && op.completion().readSet() != null) {
       readSet = op.completion().readSet();
@@ -100,15 +112,34 @@ final class SessionAtServer {
 
   private void checkErrDep(Op op) {
     errDeps++;
+    if (couldServe(op)) {
+      findings.violation(Violation.UNJUSTIFIED_ERR_DEP, Describe.op(op) + Describe.at(op)
+          + " failed with ERR_DEP although " + whyServable(op), op.index());
+    }
+  }
+
+  private void checkDrop(Op op) {
+    drops++;
+    Long retired = retiredAt.get(op.serverName());
+    boolean retiring = retired != null && retired > op.invokeIndex();
+    if (!retiring && couldServe(op)) {
+      findings.violation(Violation.UNJUSTIFIED_DROP, Describe.op(op) + Describe.at(op)
+          + " was dropped although the server was not retiring and " + whyServable(op),
+          op.index());
+    }
+  }
+
+  /** Whether the server's state at the reply met the session's sets and commit floor. */
+  private boolean couldServe(Op op) {
     Long commits = op.completion().commits();
     boolean floorMet = floor == 0 || (commits != null && commits >= floor);
-    if (floorMet && Vectors.covers(op.vv(), readSet) && Vectors.covers(op.vv(), writeSet)) {
-      findings.availability(Violation.UNJUSTIFIED_ERR_DEP, Describe.op(op) + Describe.at(op)
-          + " failed with ERR_DEP although the server's version vector at the reply covers the"
-          + " session's read set and write set" + (setsEvent < 0 ? " (both empty)"
-              : " (as of event " + setsEvent + ")")
-          + (floor == 0 ? "" : " and it had committed " + commits + " writes of the "
-              + floor + " the session needs") + ".", op.index());
-    }
+    return floorMet && Vectors.covers(op.vv(), readSet) && Vectors.covers(op.vv(), writeSet);
+  }
+
+  private String whyServable(Op op) {
+    return "the server's version vector at the reply covers the session's read set and write set"
+        + (setsEvent < 0 ? " (both empty)" : " (as of event " + setsEvent + ")")
+        + (floor == 0 ? "" : " and it had committed " + op.completion().commits() + " writes of"
+            + " the " + floor + " the session needs") + ".";
   }
 }

@@ -1,10 +1,14 @@
 package bayou.checker;
 
+import bayou.history.NemesisEvent;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Terry et al.'s four session guarantees, from the recorded metadata: at the serving server (read
- * your writes, monotonic reads, monotonic writes, writes follow reads, justified ERR_DEP) and in
+ * your writes, monotonic reads, monotonic writes, writes follow reads, justified ERR_DEP and
+ * dropped writes) and in
  * every later log order (a session's writes in session order, after what it had read).
  */
 final class SessionChecker implements Checker {
@@ -16,8 +20,14 @@ final class SessionChecker implements Checker {
   @Override
   public CheckResult check(History history) {
     Findings findings = new Findings(name());
+    Map<String, Long> retiredAt = new HashMap<>();
+    for (NemesisEvent event : history.nemeses()) {
+      if ("retireServer".equals(event.f()) && event.name() != null) {
+        retiredAt.put(event.name(), event.index());
+      }
+    }
     for (List<Op> session : history.opsByProcess().values()) {
-      SessionAtServer.check(session, findings);
+      SessionAtServer.check(session, retiredAt, findings);
     }
     findings.set("sessions", history.opsByProcess().size());
     SessionInLogs.check(history, findings);

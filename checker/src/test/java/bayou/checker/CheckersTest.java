@@ -82,11 +82,11 @@ class CheckersTest {
     for (int i = 0; i < 50; i++) {
       findings.violation("lost", "write " + i + " is lost", i);
     }
-    findings.availability(Violation.UNJUSTIFIED_ERR_DEP, "refused", 99);
+    findings.missingData("no snapshots");
     CheckResult result = findings.result();
     assertEquals(Validity.INVALID, result.validity());
     assertEquals(50L, result.counts().get("lost"));
     assertEquals(Findings.FATAL_KEPT_MAX + 1, result.violations().size());
-    assertEquals(Violation.UNJUSTIFIED_ERR_DEP, result.violations().get(20).kind());
+    assertEquals(Violation.MISSING_DATA, result.violations().get(20).kind());
   }
 }

@@ -99,6 +99,14 @@ final class Fixture {
     return complete(process, OpType.FAIL, "put", key, value, "dropped", null, null, null, null);
   }
 
+  /** A put its server dropped, answering with its version vector and commit count. */
+  long putDropped(int process, String key, String value, String server, Map<String, Long> vv,
+      long commits) {
+    invoke(process, "put", key, value);
+    return add(completion(process, OpType.FAIL, "put", key, value, "dropped", server, vv, null,
+        null, commits));
+  }
+
   long putInfo(int process, String key, String value) {
     invoke(process, "put", key, value);
     return complete(process, OpType.INFO, "put", key, value, "timeout", null, null, null, null);

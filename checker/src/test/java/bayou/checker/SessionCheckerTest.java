@@ -86,16 +86,59 @@ class SessionCheckerTest {
   }
 
   @Test
-  void anUnjustifiedErrDepIsAnAvailabilityFindingNotAViolation() {
+  void anUnjustifiedErrDepMakesTheRunInvalid() {
     Fixture h = new Fixture();
     h.put(1, "k", "a", "R", id(10, "R"), vv("R", 10));
     long refused = h.errDep(1, "k", S, vv("R", 10, S, 6));
     h.snapshot("R", "final", true, List.of(c(1, 10, "R", "k", "a")), List.of(), vv("R", 10));
     CheckResult result = checker.check(h.history());
-    assertEquals(Validity.VALID, result.validity());
+    assertEquals(Validity.INVALID, result.validity());
     assertEquals(List.of(Violation.UNJUSTIFIED_ERR_DEP), Expect.kinds(result));
     assertEquals(List.of(refused), result.violations().get(0).eventIndices());
     assertEquals(1L, result.counts().get(Violation.UNJUSTIFIED_ERR_DEP));
+  }
+
+  /** A server that covers the session's sets must accept its write (monotonic writes, WFR). */
+  @Test
+  void aWriteDroppedByAServerThatCoversTheSessionIsUnjustified() {
+    Fixture h = new Fixture();
+    h.put(1, "k", "a", "R", id(10, "R"), vv("R", 10));
+    long dropped = h.putDropped(1, "k", "b", S, vv("R", 10, S, 6), 1);
+    h.snapshot("R", "final", true, List.of(c(1, 10, "R", "k", "a")), List.of(), vv("R", 10));
+    CheckResult result = checker.check(h.history());
+    assertEquals(Validity.INVALID, result.validity());
+    assertEquals(List.of(Violation.UNJUSTIFIED_DROP), Expect.kinds(result));
+    assertEquals(List.of(dropped), result.violations().get(0).eventIndices());
+    assertEquals(1L, result.counts().get("drops-checked"));
+  }
+
+  /** Justified drops: a server behind the session, one short of its floor, one retiring. */
+  @Test
+  void aWriteMayBeDroppedByAServerBehindTheSessionOrRetiring() {
+    Fixture h = new Fixture();
+    h.put(1, "k", "a", "R", id(10, "R"), vv("R", 10));
+    h.putDropped(1, "k", "b", S, vv("R", 9, S, 6), 1); // misses the session's own write
+    h.putDropped(1, "k", "b", S, vv("R", 10, S, 6), 1);
+    h.nemesis("retireServer", 2, -1, S); // S was retiring when it dropped the write above
+    h.sessionFloor(2, 5);
+    h.put(2, "k", "c", "R", id(11, "R"), vv("R", 11));
+    h.putDropped(2, "k", "d", "R", vv("R", 11), 4); // 4 commits, of the 5 the session needs
+    h.snapshot("R", "final", true, List.of(c(1, 10, "R", "k", "a"), c(2, 11, "R", "k", "c")),
+        List.of(), vv("R", 11));
+    CheckResult result = checker.check(h.history());
+    Expect.valid(result);
+    assertEquals(3L, result.counts().get("drops-checked"));
+  }
+
+  /** A put the client itself gave up on (its server gone) has no vector, and is not judged. */
+  @Test
+  void aDropWithoutAVectorIsNotJudged() {
+    Fixture h = new Fixture();
+    h.putFailed(1, "k", "a");
+    h.snapshot("R", "final", true, List.of(), List.of(), vv("R", 0));
+    CheckResult result = checker.check(h.history());
+    Expect.valid(result);
+    assertEquals(null, result.counts().get("drops-checked"));
   }
 
   /**

@@ -766,9 +766,11 @@ final class ServerRole implements Role {
       Write accepted = replica.write(op, request.key(), request.value(), request.readSet(),
           request.writeSet(), request.floorOrZero(), now);
       changed |= accepted != null;
+      // A drop carries the commit count, as an ERR_DEP does: the checker judges both by it.
       reply = new Msg.ClientReply(request.req(), accepted == null ? "dropped" : "ok", null,
           accepted == null ? "dropped" : null, replica.versionVector(),
-          accepted == null ? null : accepted.id(), null, replica.name(), null, retired);
+          accepted == null ? null : accepted.id(), null, replica.name(),
+          accepted == null ? replica.committedCount() : null, retired);
       lastWriteReply.put(from, reply);
       if (accepted != null) {
         unsavedAcks.add(Durable.ack(from, request.req(), accepted.stamp()));
