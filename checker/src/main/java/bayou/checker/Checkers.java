@@ -16,7 +16,7 @@ public final class Checkers {
         new TentativeOrderChecker(), new ConvergenceChecker(), new SessionChecker(),
         new RetirementChecker(), new BlackBoxChecker(), new InvariantsChecker(),
         new ExactReadChecker(), new StabilizedChecker(), new DurabilityChecker(),
-        new StampOrderChecker());
+        new StampOrderChecker(), new AvailabilityChecker());
   }
 
   /** Runs every checker on the history. */

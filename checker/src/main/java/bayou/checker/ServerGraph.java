@@ -43,7 +43,8 @@ final class ServerGraph {
     }
   }
 
-  private static long key(int a, int b) {
+  /** One number for the link between two master ids, the same either way round. */
+  static long key(int a, int b) {
     return ((long) Math.min(a, b) << 32) | (Math.max(a, b) & 0xffffffffL);
   }
 

@@ -73,7 +73,7 @@ class CheckersTest {
         .map(CheckResult::checker).collect(Collectors.toList());
     assertEquals(List.of("well-formed", "stable-prefix", "tentative-order", "convergence",
         "session", "retirement", "black-box", "invariants", "exact-read", "stabilized",
-        "durability", "stamp-order"), names);
+        "durability", "stamp-order", "availability"), names);
   }
 
   @Test

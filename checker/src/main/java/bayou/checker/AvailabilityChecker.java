@@ -1,0 +1,96 @@
+package bayou.checker;
+
+import bayou.history.HistoryEvent;
+import bayou.history.NemesisEvent;
+import bayou.history.OpEvent;
+import bayou.history.OpType;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Bayou's promise of availability, where no fault excuses a silence: once a stabilize has
+ * succeeded with every live server reaching every other and nothing paused, every operation of a
+ * client at a live server it is not cut off from is answered (a value, ERR_KEY, an accepted
+ * write, or a refusal that the session checker judges) until the next fault. Safety checks alone
+ * pass a server that answers nobody: every operation then ends in a timeout, whose outcome is
+ * unknown, and a history of unknowns contradicts nothing.
+ */
+final class AvailabilityChecker implements Checker {
+  /** Nemesis events after which the system is still whole: clients moving, the run ending. */
+  private static final Set<String> HARMLESS = Set.of("joinClient", "moveClient",
+      "stabilizeBegin", History.STABILIZE_END, "runEnd");
+
+  @Override
+  public String name() {
+    return "availability";
+  }
+
+  @Override
+  public CheckResult check(History history) {
+    Findings findings = new Findings(name());
+    ServerGraph graph = new ServerGraph();
+    Map<Integer, Integer> serverOf = new HashMap<>();
+    Set<Long> cutLinks = new HashSet<>();
+    Map<Long, Integer> servedBy = new HashMap<>(); // invocation index to its live server
+    long after = history.lastStabilizeEnd();
+    boolean whole = false;
+    long faultAfter = Long.MAX_VALUE;
+    for (HistoryEvent event : history.events()) {
+      if (event instanceof NemesisEvent nemesis) {
+        if (event.index() > after && !HARMLESS.contains(nemesis.f())) {
+          faultAfter = Math.min(faultAfter, event.index());
+        }
+        follow(nemesis, graph, serverOf, cutLinks);
+        if (event.index() == after) {
+          whole = nemesis.detail() == null && graph.whole() && !graph.paused();
+        }
+      } else if (event instanceof OpEvent op && op.type() == OpType.INVOKE
+          && event.index() > after && whole) {
+        Integer server = serverOf.get(op.process());
+        if (server != null && graph.isLive(server)
+            && !cutLinks.contains(ServerGraph.key(op.process(), server))) {
+          servedBy.put(event.index(), server);
+        }
+      }
+    }
+    long judged = 0;
+    for (Op op : history.ops()) {
+      Integer server = servedBy.get(op.invokeIndex());
+      long end = op.completion() == null ? Long.MAX_VALUE : op.completion().index();
+      if (server == null || end > faultAfter) {
+        continue;
+      }
+      judged++;
+      if (!answered(op)) {
+        findings.violation("unanswered", Describe.op(op) + " at server " + server
+            + (op.completion() == null ? " never completed"
+                : " ended " + op.completion().type().jepsenName()
+                    + (op.completion().error() == null ? "" : " (" + op.completion().error()
+                        + ")"))
+            + ", although the stabilize that ended at event " + after + " left every live"
+            + " server reaching every other and nothing paused, the client was not cut off from"
+            + " its server, and no fault came before it ended.", op.index());
+      }
+    }
+    findings.set("ops-after-heal", judged);
+    return findings.result();
+  }
+
+  /** Answered by the server: ok, or refused with its version vector for the session checker. */
+  private static boolean answered(Op op) {
+    return op.ok() || (op.failed() && op.vv() != null && (op.errDep() || op.dropped()));
+  }
+
+  private static void follow(NemesisEvent nemesis, ServerGraph graph,
+      Map<Integer, Integer> serverOf, Set<Long> cutLinks) {
+    switch (nemesis.f()) {
+      case "joinClient", "moveClient" -> serverOf.put(nemesis.a(), nemesis.b());
+      case "break" -> cutLinks.add(ServerGraph.key(nemesis.a(), nemesis.b()));
+      case "restore" -> cutLinks.remove(ServerGraph.key(nemesis.a(), nemesis.b()));
+      default -> { }
+    }
+    graph.follow(nemesis);
+  }
+}

@@ -1,0 +1,124 @@
+package bayou.checker;
+
+import static bayou.checker.Fixture.id;
+import static bayou.checker.Fixture.vv;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import bayou.history.OpType;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Servers 0 (R) and 1 (S), clients 10 on R and 11 on S: after a stabilize of the whole system,
+ * every operation must be answered until the next fault.
+ */
+class AvailabilityCheckerTest {
+  private static final String S = "<5,R>";
+  private final Checker checker = new AvailabilityChecker();
+
+  private static Fixture joined() {
+    Fixture f = new Fixture();
+    f.nemesis("joinServer", 0, -1, "R");
+    f.nemesis("joinServer", 1, -1, S);
+    f.nemesis("joinClient", 10, 0, null);
+    f.nemesis("joinClient", 11, 1, null);
+    return f;
+  }
+
+  private static long stabilize(Fixture f) {
+    f.nemesis("stabilizeBegin");
+    return f.nemesis(History.STABILIZE_END);
+  }
+
+  private static long timeout(Fixture f, int client, String key) {
+    f.invoke(client, "get", key, null);
+    return f.complete(client, OpType.INFO, "get", key, null, "timeout", null, null, null, null);
+  }
+
+  @Test
+  void answersAfterAWholeStabilizeAreValid() {
+    Fixture f = joined();
+    f.put(10, "k", "a", "R", id(3, "R"), vv("R", 3));
+    stabilize(f);
+    f.get(10, "k", "a", "R", id(3, "R"), vv("R", 3, S, 0));
+    f.errDep(11, "k", S, vv("R", 0, S, 0));
+    f.nemesis("moveClient", 11, 0, null);
+    f.get(11, "k", "a", "R", id(3, "R"), vv("R", 3, S, 0));
+    CheckResult result = checker.check(f.history());
+    Expect.valid(result);
+    assertEquals(3L, result.counts().get("ops-after-heal"));
+  }
+
+  @Test
+  void aTimeoutAfterAWholeStabilizeIsUnanswered() {
+    Fixture f = joined();
+    stabilize(f);
+    f.get(10, "k", null, "R", null, vv("R", 0));
+    long silent = timeout(f, 11, "k");
+    Expect.invalid(checker.check(f.history()), "unanswered", silent);
+  }
+
+  /** A put dropped by the client itself (no vector: its server gone) while S is live. */
+  @Test
+  void aWriteTheServerNeverAnsweredIsUnanswered() {
+    Fixture f = joined();
+    stabilize(f);
+    long dropped = f.putFailed(11, "k", "a");
+    Expect.invalid(checker.check(f.history()), "unanswered", dropped);
+  }
+
+  @Test
+  void faultsExcuseSilence() {
+    Fixture paused = joined();
+    paused.nemesis("pause");
+    stabilize(paused);
+    timeout(paused, 11, "k"); // a stabilize while paused promises nothing
+
+    Fixture partitioned = joined();
+    partitioned.nemesis("break", 0, 1, null);
+    stabilize(partitioned);
+    timeout(partitioned, 11, "k");
+
+    Fixture clientCut = joined();
+    clientCut.nemesis("break", 11, 1, null);
+    stabilize(clientCut);
+    timeout(clientCut, 11, "k");
+
+    Fixture faultAfter = joined();
+    stabilize(faultAfter);
+    faultAfter.invoke(11, "get", "k", null);
+    faultAfter.nemesis("freezeServer", 1, -1, null); // before the timeout: it may be why
+    faultAfter.complete(11, OpType.INFO, "get", "k", null, "timeout", null, null, null, null);
+
+    Fixture gaveUp = joined();
+    gaveUp.nemesis("stabilizeBegin");
+    gaveUp.event(bayou.history.NemesisEvent.of(History.STABILIZE_END, -1, -1, null, "gave up"));
+    timeout(gaveUp, 11, "k");
+
+    for (Fixture f : new Fixture[] {paused, partitioned, clientCut, faultAfter, gaveUp}) {
+      CheckResult result = checker.check(f.history());
+      Expect.valid(result);
+      assertEquals(0L, result.counts().get("ops-after-heal"));
+    }
+  }
+
+  @Test
+  void aHealedCutCountsAsWhole() {
+    Fixture f = joined();
+    f.nemesis("break", 0, 1, null);
+    f.nemesis("break", 11, 1, null);
+    f.nemesis("restore", 1, 0, null);
+    f.nemesis("restore", 1, 11, null);
+    stabilize(f);
+    long silent = timeout(f, 11, "k");
+    Expect.invalid(checker.check(f.history()), "unanswered", silent);
+  }
+
+  @Test
+  void aHistoryWithoutStabilizeJudgesNothing() {
+    Fixture f = joined();
+    timeout(f, 11, "k");
+    CheckResult result = checker.check(f.history());
+    Expect.valid(result);
+    assertEquals(0L, result.counts().get("ops-after-heal"));
+  }
+}
