@@ -113,7 +113,7 @@ public final class NodeMain {
           : inbox.poll(Math.min(wait, MAX_WAIT_MICROS), TimeUnit.MICROSECONDS);
       while (item != null) {
         if (!ClockSkew.handled(item, clock::skew, master::send)) {
-          handleOne(role, clock.now(), item);
+          handleOne(role, clock.now(), item, invariants);
         }
         item = inbox.poll();
       }
@@ -122,18 +122,20 @@ public final class NodeMain {
       } catch (RuntimeException e) {
         Log.DROPS.drop("batch endings that failed", "the end of a batch: "
             + Transport.clip(String.valueOf(e)));
+        invariants.threw("the end of a batch", e);
       }
       invariants.check();
     }
   }
 
-  /** Each message in isolation: one that makes the role throw is dropped, and counted. */
-  private static void handleOne(Role role, long now, Inbound item) {
+  /** Each message in isolation: one that makes the role throw is dropped, counted and reported. */
+  private static void handleOne(Role role, long now, Inbound item, InvariantGuard invariants) {
     try {
       role.handle(now, item);
     } catch (RuntimeException e) {
       Log.DROPS.drop("messages whose handling failed", InvariantGuard.describe(item) + ": "
           + Transport.clip(String.valueOf(e)));
+      invariants.threw(InvariantGuard.describe(item), e);
     }
   }
 

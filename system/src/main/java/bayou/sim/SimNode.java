@@ -100,7 +100,7 @@ public final class SimNode implements Effects {
     afterBatch(now);
   }
 
-  /** Each input in isolation, as in a node process: one that throws is dropped, and counted. */
+  /** Each input in isolation, as in a node process: one that throws is dropped, counted, reported. */
   private void handleOne(long now, Inbound item) {
     try {
       if (ClockSkew.handled(item, (offset, drift) -> clock.skew(offset, drift,
@@ -114,6 +114,9 @@ public final class SimNode implements Effects {
       }
     } catch (RuntimeException e) {
       drops.drop("messages whose handling failed", InvariantGuard.describe(item) + ": " + e);
+      if (invariants != null) {
+        invariants.threw(InvariantGuard.describe(item), e);
+      }
     }
   }
 
@@ -137,6 +140,7 @@ public final class SimNode implements Effects {
       role.afterBatch(now);
     } catch (RuntimeException e) {
       drops.drop("batch endings that failed", "the end of a batch: " + e);
+      invariants.threw("the end of a batch", e);
     }
     invariants.check();
     armTimer();

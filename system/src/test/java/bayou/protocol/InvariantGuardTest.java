@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** A broken invariant reaches the controller once per distinct message, and only if enabled. */
+/**
+ * A broken invariant reaches the controller once per distinct message, and only if enabled; a
+ * role that throws, once per kind of input and exception.
+ */
 class InvariantGuardTest {
   private final List<String> broken = new ArrayList<>();
   private final List<Msg> sent = new ArrayList<>();
@@ -45,6 +48,23 @@ class InvariantGuardTest {
     guard.check();
     assertEquals(List.of(Msg.Reply.failed(0, "invariant violated: a"),
         Msg.Reply.failed(0, "invariant violated: b")), sent);
+  }
+
+  /** Reported even when the checks are off: a throw costs nothing until it happens. */
+  @Test
+  void aRoleThatThrowsIsReportedOncePerKindOfInputAndException() {
+    InvariantGuard guard = new InvariantGuard(role, sent::add, false);
+    guard.threw("a Notice from node 3", new NullPointerException("x"));
+    guard.threw("a Notice from node 4", new NullPointerException("y"));
+    guard.threw("a Pull from node 3", new NullPointerException("z"));
+    guard.threw("a Notice from node 3", new IllegalArgumentException("w"));
+    assertEquals(List.of(
+        Msg.Reply.failed(0, "invariant violated: the role threw on a Notice from node 3: "
+            + "java.lang.NullPointerException: x"),
+        Msg.Reply.failed(0, "invariant violated: the role threw on a Pull from node 3: "
+            + "java.lang.NullPointerException: z"),
+        Msg.Reply.failed(0, "invariant violated: the role threw on a Notice from node 3: "
+            + "java.lang.IllegalArgumentException: w")), sent);
   }
 
   @Test

@@ -100,7 +100,7 @@ class ServerRoleDiskTest {
     from(s0, 2_000, 9, new Msg.ClientRequest(1, "put", "k", "a", NONE, Map.of("R", 5_000L)));
     s0.afterBatch(2_000);
     assertEquals(List.of(new Sent(9, new Msg.ClientReply(1, "dropped", null, "dropped",
-        Map.of("R", 0L), null, null, "R"))), toClients(fx.takeSent()));
+        Map.of("R", 0L), null, null, "R", 0L, null))), toClients(fx.takeSent()));
     assertEquals(1, fx.disk.size());
   }
 

@@ -522,7 +522,7 @@ class ServerRoleTest {
     from(s1, 4_000, 9, put(1, "k", "a"));
     s1.afterBatch(4_000);
     assertEquals(List.of(new Sent(9, new Msg.ClientReply(1, "dropped", null, "dropped",
-        Map.of("R", 2_000L, name, 3_000L), null, null, name))), fx1.takeSent(),
+        Map.of("R", 2_000L, name, 3_000L), null, null, name, 1L, null))), fx1.takeSent(),
         "a retiree pulls nothing, answers no pull and drops client writes");
     command(s0, 4_000, "log", -1, null);
     Msg.LogDump log = ((Msg.Reply) fx0.takeReplies().get(0)).log();
