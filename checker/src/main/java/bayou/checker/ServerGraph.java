@@ -15,16 +15,26 @@ import java.util.Set;
 final class ServerGraph {
   private final Set<Integer> servers = new LinkedHashSet<>();
   private final Set<Long> broken = new HashSet<>();
+  private final Set<Integer> down = new HashSet<>();
   private boolean paused;
 
   /** Follows one nemesis event; returns whether it changed who reaches whom. */
   void follow(NemesisEvent event) {
     switch (event.f()) {
       case "joinServer" -> servers.add(event.a());
-      case "retireServer" -> servers.remove(event.a());
+      case "retireServer" -> {
+        servers.remove(event.a());
+        down.remove(event.a());
+      }
       // a server down is out of every group until it is back; its links wait for it
-      case "killServer", "freezeServer" -> servers.remove(event.a());
-      case "restartServer", "thawServer" -> servers.add(event.a());
+      case "killServer", "freezeServer" -> {
+        servers.remove(event.a());
+        down.add(event.a());
+      }
+      case "restartServer", "thawServer" -> {
+        servers.add(event.a());
+        down.remove(event.a());
+      }
       case "break" -> link(event.a(), event.b(), true);
       case "restore" -> link(event.a(), event.b(), false);
       case "pause" -> paused = true;
@@ -50,6 +60,11 @@ final class ServerGraph {
 
   boolean paused() {
     return paused;
+  }
+
+  /** Whether some server is killed or frozen: it may hold what the others wait for. */
+  boolean anyDown() {
+    return !down.isEmpty();
   }
 
   boolean isLive(int server) {

@@ -15,7 +15,8 @@ import java.util.Set;
  * What a stabilize promises, checked in its snapshots: in the primary's connected group nothing
  * stays tentative (commit completeness), and every acknowledged retirement whose retiree's group
  * is still whole inside it is committed there with the retiree gone from every vector. After the
- * final heal, every acknowledged retirement has taken effect everywhere.
+ * final heal, every acknowledged retirement has taken effect everywhere, and, with every server
+ * up, one of them holds the primary role.
  */
 final class StabilizedChecker implements Checker {
   @Override
@@ -89,6 +90,14 @@ final class StabilizedChecker implements Checker {
     SnapshotEvent primary = null;
     for (SnapshotEvent snapshot : finals) {
       primary = snapshot.primary() ? snapshot : primary;
+    }
+    if (primary == null && !graph.anyDown()) {
+      // the role passes only by hand-off, and a server down keeps it on disk: with every
+      // server up, a system without a primary has lost it, and commits nothing ever again
+      findings.violation("no-primary", "After the final heal every server is up and reaches"
+          + " every other, but none of the final snapshots (" + Describe.snapshot(finals.get(0))
+          + (finals.size() > 1 ? " and " + (finals.size() - 1) + " more" : "")
+          + ") claims the primary role.", finals.get(0).index());
     }
     for (Map.Entry<String, Long> retired : acknowledged.entrySet()) {
       String retiree = retired.getKey();

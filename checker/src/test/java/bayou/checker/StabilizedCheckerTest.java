@@ -89,6 +89,25 @@ class StabilizedCheckerTest {
     assertEquals(List.of(5L, last), result.violations().get(0).eventIndices());
   }
 
+  /** The role passes only by hand-off: after the final heal, with every server up, one has it. */
+  @Test
+  void noPrimaryAfterTheFinalHealIsInvalidUnlessAServerIsDown() {
+    Fixture f = joined();
+    stabilize(f);
+    long first = f.snapshotOf(0, "R", History.FINAL, false, List.of(CREATE_S, CREATE_U),
+        List.of(), vv("R", 6, S, 5, U, 6));
+    f.snapshotOf(1, S, History.FINAL, false, List.of(CREATE_S, CREATE_U), List.of(),
+        vv("R", 6, S, 5, U, 6));
+    Expect.invalid(checker.check(f.history()), "no-primary", first);
+
+    Fixture down = joined();
+    down.nemesis("killServer", 0, -1, null); // the primary, its role on its disk
+    stabilize(down);
+    down.snapshotOf(1, S, History.FINAL, false, List.of(CREATE_S, CREATE_U), List.of(),
+        vv("R", 6, S, 5, U, 6));
+    Expect.valid(checker.check(down.history()));
+  }
+
   @Test
   void aTentativeWriteInThePrimarysGroupAfterAStabilizeIsInvalid() {
     Fixture f = joined();
