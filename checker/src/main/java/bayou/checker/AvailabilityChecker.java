@@ -88,7 +88,14 @@ final class AvailabilityChecker implements Checker {
     switch (nemesis.f()) {
       case "joinClient", "moveClient" -> serverOf.put(nemesis.a(), nemesis.b());
       case "break" -> cutLinks.add(ServerGraph.key(nemesis.a(), nemesis.b()));
-      case "restore" -> cutLinks.remove(ServerGraph.key(nemesis.a(), nemesis.b()));
+      case "restore" -> { // a client whose link to a server comes back talks to that server
+        cutLinks.remove(ServerGraph.key(nemesis.a(), nemesis.b()));
+        if (serverOf.containsKey(nemesis.a()) && !serverOf.containsKey(nemesis.b())) {
+          serverOf.put(nemesis.a(), nemesis.b());
+        } else if (serverOf.containsKey(nemesis.b()) && !serverOf.containsKey(nemesis.a())) {
+          serverOf.put(nemesis.b(), nemesis.a());
+        }
+      }
       default -> { }
     }
     graph.follow(nemesis);

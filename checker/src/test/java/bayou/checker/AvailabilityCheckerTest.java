@@ -113,6 +113,28 @@ class AvailabilityCheckerTest {
     Expect.invalid(checker.check(f.history()), "unanswered", silent);
   }
 
+  /** Restoring a client's link to another server moves the client there, as the master does. */
+  @Test
+  void aRestoredLinkMovesTheClientToThatServer() {
+    Fixture f = joined();
+    f.nemesis("break", 0, 10, null);
+    f.nemesis("restore", 1, 10, null);
+    f.nemesis("break", 1, 10, null); // cut from S: it may not answer, and R is not its server
+    stabilize(f);
+    timeout(f, 10, "k");
+    Expect.valid(checker.check(f.history()));
+
+    Fixture moved = joined();
+    moved.nemesis("break", 10, 0, null);
+    moved.nemesis("restore", 10, 1, null);
+    stabilize(moved);
+    long silent = timeout(moved, 10, "k");
+    CheckResult result = checker.check(moved.history());
+    Expect.invalid(result, "unanswered", silent);
+    assertEquals(true, result.violations().get(0).explanation().contains("at server 1"),
+        () -> result.violations().get(0).explanation());
+  }
+
   @Test
   void aHistoryWithoutStabilizeJudgesNothing() {
     Fixture f = joined();

@@ -60,7 +60,7 @@ class NetnsCampaignTest {
     Path root = Path.of(System.getProperty("bayou.root", "..")).toAbsolutePath().normalize();
     Suite suite = new Suite(pool, "");
     for (String name : new String[] {"ryw_violated_after_restore_move",
-        "new_server_bridges_partition"}) {
+        "new_server_bridges_partition", "restarted_server_keeps_then_heals_its_cut"}) {
       Suite.Result result = suite.run(root, name, Suite.Rule.STRICT);
       assertEquals(result.expected(), result.actual(),
           () -> name + " differs; master stderr:\n" + result.stderr());

@@ -255,13 +255,17 @@ public abstract class NodeCluster implements Cluster {
       node.assigned(id, stabilizer::update, violation -> violation(id, violation));
       node.call("recover", -1, LOG_TIMEOUT);
       Msg.LogDump recovered = node.call("log", -1, LOG_TIMEOUT).log();
-      for (int other : topology.brokenFrom(id)) {
-        node.call("block", other, CONTROL_TIMEOUT);
-      }
       if (paused) {
         node.call("pause", -1, CONTROL_TIMEOUT);
       }
       servers.put(id, node);
+      for (int other : topology.brokenFrom(id)) {
+        // the cut as link() makes it: a real network's rules named the old process's address,
+        // and a node told to block is only ever unblocked where there is no network to cut
+        if (!cutNetwork(id, other, true)) {
+          node.call("block", other, CONTROL_TIMEOUT);
+        }
+      }
       killed.remove(id);
       topology.setDown(id, false);
       announce();

@@ -17,18 +17,21 @@ import java.util.concurrent.atomic.AtomicLong;
  * The outgoing connection to one peer, owned by a writer thread of its own so that the event
  * loop never blocks on a socket: {@link #offer} only queues. The writer connects (with a bounded
  * timeout, again after a failure with a doubling backoff), presents the run's secret, writes the
- * queued lines, and pings every {@link #HEARTBEAT_MS}. The peer answers each ping; a second thread
- * reads the answers, and a connection that answers nothing and takes no bytes for
- * {@link #DEAD_AFTER_MS} is dead (a cut network keeps TCP retransmitting for many minutes) and
- * is closed and opened again. A peer that is slowly taking a large line is alive: closing it
- * then would cut the line, and the resent one again, for as long as the peer stays slow.
+ * queued lines, and pings every {@link #HEARTBEAT_MS}. The peer answers each ping, and at least
+ * every heartbeat while it reads a long line or waits for room in its inbox; a second thread
+ * reads the answers, and a connection that answers nothing for {@link #DEAD_AFTER_MS} is dead and
+ * is closed and opened again. Only answers count: the socket taking bytes proves nothing, as the
+ * kernel buffers them while a cut network drops every packet, and TCP's own retransmissions
+ * back off so far during a long cut that the link stayed silent for seconds after the heal (the
+ * availability checker caught clients timing out after a stabilize on {@code --net netns}).
  */
 final class PeerLink {
-  static final int CONNECT_TIMEOUT_MS = 2_000;
+  /** Short, so that a connection tried during a cut is tried again soon after the heal. */
+  static final int CONNECT_TIMEOUT_MS = 1_000;
   static final long HEARTBEAT_MS = 250;
   static final int DEAD_AFTER_MS = 2_000;
   static final long BACKOFF_MIN_MS = 50;
-  static final long BACKOFF_MAX_MS = 1_000;
+  static final long BACKOFF_MAX_MS = 500;
   /** Queued lines and bytes at most; a full queue refuses (the protocol resends what matters). */
   static final int QUEUE_LINES_MAX = 10_000;
   static final long QUEUE_BYTES_MAX = 32L << 20;
@@ -49,7 +52,7 @@ final class PeerLink {
    */
   private volatile boolean down;
   private volatile Socket socket;
-  /** When the peer last answered a ping or the socket last took bytes (ms, nanoTime based). */
+  /** When the peer last answered (ms, nanoTime based). */
   private volatile long lastSignOfLifeMs;
   private final java.util.concurrent.CountDownLatch closing =
       new java.util.concurrent.CountDownLatch(1);
@@ -91,7 +94,7 @@ final class PeerLink {
       try {
         open = connect();
         lastSignOfLifeMs = nowMs();
-        out = new BufferedWriter(new OutputStreamWriter(new Progress(open.getOutputStream()),
+        out = new BufferedWriter(new OutputStreamWriter(open.getOutputStream(),
             StandardCharsets.UTF_8), 1 << 16);
         out.write(secret);
         out.write('\n');
@@ -164,23 +167,7 @@ final class PeerLink {
     return System.nanoTime() / 1_000_000;
   }
 
-  /** The socket's stream, noting each time it took bytes: a sign that the peer is alive. */
-  private final class Progress extends java.io.FilterOutputStream {
-    Progress(java.io.OutputStream out) {
-      super(out);
-    }
-
-    @Override
-    public void write(byte[] bytes, int offset, int length) throws IOException {
-      out.write(bytes, offset, length);
-      lastSignOfLifeMs = nowMs();
-    }
-  }
-
-  /**
-   * Reads the peer's answers to pings; no answer and no bytes taken for too long closes the
-   * connection.
-   */
+  /** Reads the peer's answers; none for too long closes the connection. */
   private void startAnswerReader(Socket open) {
     Thread reader = new Thread(() -> {
       try {

@@ -156,16 +156,17 @@ final class Transport {
   }
 
   private void readLoop(Socket socket) throws IOException, InterruptedException {
-    LineReader in = LineReader.forConnection(socket.getInputStream(), Wire.LINE_BYTES_MAX);
+    Answers answers = new Answers(socket.getOutputStream());
+    LineReader in = LineReader.forConnection(answers.whileReading(socket.getInputStream()),
+        Wire.LINE_BYTES_MAX);
     if (!handshake(socket, in)) {
       return;
     }
-    java.io.OutputStream answers = socket.getOutputStream();
+    answers.answer(); // from here on, a peer that presented the secret is answered
     String line;
     while ((line = in.readLine()) != null) {
       if (line.isEmpty()) {
-        answers.write('\n'); // a ping: the sender learns the connection is alive
-        answers.flush();
+        answers.answer(); // a ping: the sender learns the connection is alive
         continue;
       }
       Wire.Envelope envelope;
@@ -176,11 +177,65 @@ final class Transport {
             + clip(e.getMessage()));
         continue;
       }
-      Inbound item = new Inbound.FromPeer(envelope.from(), envelope.msg());
-      if (!inbox.offer(item, INBOX_PUT_TIMEOUT_MS, TimeUnit.MILLISECONDS)) {
+      if (!deliver(new Inbound.FromPeer(envelope.from(), envelope.msg()), answers)) {
         Log.DROPS.drop("peer messages for a full inbox", "a peer's message: the inbox stayed "
             + "full for " + INBOX_PUT_TIMEOUT_MS + " ms");
       }
+    }
+  }
+
+  /**
+   * Puts a message into the inbox, waiting at most {@link #INBOX_PUT_TIMEOUT_MS} for room and
+   * answering the sender meanwhile: a busy node is alive, and its peers must not take the wait
+   * for a cut network.
+   */
+  private boolean deliver(Inbound item, Answers answers) throws IOException,
+      InterruptedException {
+    long waited = 0;
+    while (!inbox.offer(item, PeerLink.HEARTBEAT_MS, TimeUnit.MILLISECONDS)) {
+      waited += PeerLink.HEARTBEAT_MS;
+      if (waited >= INBOX_PUT_TIMEOUT_MS) {
+        return false;
+      }
+      answers.answer();
+    }
+    return true;
+  }
+
+  /**
+   * The reader's answers to its sender, the only sign of life a sender trusts ({@link PeerLink}):
+   * one per ping, and one at least every heartbeat while the bytes of a long line arrive, so
+   * that a peer slowly taking a large log is not taken for dead. Bytes a sender's socket
+   * accepts prove nothing: its kernel buffers them while a cut network drops every packet.
+   */
+  private static final class Answers {
+    private final java.io.OutputStream out;
+    private boolean open;
+    private long lastMs;
+
+    Answers(java.io.OutputStream out) {
+      this.out = out;
+    }
+
+    void answer() throws IOException {
+      open = true;
+      out.write('\n');
+      out.flush();
+      lastMs = System.nanoTime() / 1_000_000;
+    }
+
+    /** {@code in}, answering whenever a read brings bytes a heartbeat after the last answer. */
+    java.io.InputStream whileReading(java.io.InputStream in) {
+      return new java.io.FilterInputStream(in) {
+        @Override
+        public int read(byte[] bytes, int offset, int length) throws IOException {
+          int n = super.read(bytes, offset, length);
+          if (n > 0 && open && System.nanoTime() / 1_000_000 - lastMs >= PeerLink.HEARTBEAT_MS) {
+            answer();
+          }
+          return n;
+        }
+      };
     }
   }
 

@@ -65,6 +65,72 @@ class PeerLinkTest {
     }
   }
 
+  /**
+   * A cut network on an idle link: the pings fit in the kernel's buffer forever, so only the
+   * missing answers show the connection is dead. (Counting the bytes the socket took as a sign
+   * of life kept such links open through a cut and silent for seconds after the heal.)
+   */
+  @Test
+  void anIdleConnectionWhosePeerNeverAnswersIsOpenedAgain() throws Exception {
+    InetAddress loopback = InetAddress.getLoopbackAddress();
+    try (ServerSocket silent = new ServerSocket(0, 8, loopback)) {
+      BlockingQueue<Socket> accepted = new LinkedBlockingQueue<>();
+      Thread acceptor = new Thread(() -> {
+        try {
+          while (true) {
+            accepted.add(silent.accept()); // reads nothing, answers nothing
+          }
+        } catch (IOException e) {
+          // the test is over
+        }
+      });
+      acceptor.setDaemon(true);
+      acceptor.start();
+      PeerLink link = new PeerLink(1, new InetSocketAddress(loopback, silent.getLocalPort()),
+          loopback, "secret");
+      Socket first = accepted.poll(10, TimeUnit.SECONDS);
+      assertNotNull(first, "the link connects");
+      Socket second = accepted.poll(PeerLink.DEAD_AFTER_MS + 5_000, TimeUnit.MILLISECONDS);
+      assertNotNull(second, "an idle link unanswered for " + PeerLink.DEAD_AFTER_MS
+          + " ms is dead: it connects again");
+      link.close();
+      first.close();
+      second.close();
+    }
+  }
+
+  /**
+   * A receiver answers while the bytes of a long line trickle in, with no ping among them, so
+   * that a sender on a slow link does not take a live peer for dead and cut its line.
+   */
+  @Test
+  void aReceiverAnswersWhileALongLineArrivesSlowly() throws Exception {
+    BlockingQueue<bayou.protocol.Inbound> inbox = new LinkedBlockingQueue<>();
+    Transport transport = new Transport(inbox, "secret", Endpoints.fromProperties());
+    InetAddress loopback = InetAddress.getLoopbackAddress();
+    try (Socket sender = new Socket(loopback, transport.address())) {
+      sender.setSoTimeout(5_000);
+      java.io.OutputStream out = sender.getOutputStream();
+      java.io.InputStream answers = sender.getInputStream();
+      out.write("secret\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      out.flush();
+      assertEquals('\n', answers.read(), "answered once the secret is presented");
+      int answered = 0;
+      long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(4 * PeerLink.HEARTBEAT_MS
+          + 200);
+      while (System.nanoTime() < end) {
+        out.write("x".repeat(100).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        out.flush();
+        while (answers.available() > 0) {
+          answered += answers.read() == '\n' ? 1 : 0;
+        }
+        Thread.sleep(20); // the pace of a slow link, not a wait for a condition
+      }
+      assertTrue(answered >= 2, "answers while the line arrives: " + answered);
+      assertTrue(inbox.isEmpty(), "the line is not over: nothing delivered yet");
+    }
+  }
+
   @Test
   void aRefusedConnectionMakesSendsFailUntilItConnects() throws Exception {
     InetAddress loopback = InetAddress.getLoopbackAddress();
