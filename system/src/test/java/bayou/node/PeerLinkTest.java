@@ -25,20 +25,8 @@ class PeerLinkTest {
   void aStalledPeerNeitherBlocksTheSenderNorKeepsItsDeadConnection() throws Exception {
     InetAddress loopback = InetAddress.getLoopbackAddress();
     try (ServerSocket stalled = new ServerSocket(0, 8, loopback)) {
-      BlockingQueue<Socket> accepted = new LinkedBlockingQueue<>();
-      Thread acceptor = new Thread(() -> {
-        try {
-          while (true) {
-            Socket s = stalled.accept();
-            s.setReceiveBufferSize(4096);
-            accepted.add(s); // never read, never answered
-          }
-        } catch (IOException e) {
-          // the test is over
-        }
-      });
-      acceptor.setDaemon(true);
-      acceptor.start();
+      stalled.setReceiveBufferSize(4096); // inherited by what it accepts
+      BlockingQueue<Socket> accepted = acceptSilently(stalled);
       PeerLink link = new PeerLink(1, new InetSocketAddress(loopback, stalled.getLocalPort()),
           loopback, "secret");
       String line = "x".repeat(64 * 1024);
@@ -74,18 +62,7 @@ class PeerLinkTest {
   void anIdleConnectionWhosePeerNeverAnswersIsOpenedAgain() throws Exception {
     InetAddress loopback = InetAddress.getLoopbackAddress();
     try (ServerSocket silent = new ServerSocket(0, 8, loopback)) {
-      BlockingQueue<Socket> accepted = new LinkedBlockingQueue<>();
-      Thread acceptor = new Thread(() -> {
-        try {
-          while (true) {
-            accepted.add(silent.accept()); // reads nothing, answers nothing
-          }
-        } catch (IOException e) {
-          // the test is over
-        }
-      });
-      acceptor.setDaemon(true);
-      acceptor.start();
+      BlockingQueue<Socket> accepted = acceptSilently(silent);
       PeerLink link = new PeerLink(1, new InetSocketAddress(loopback, silent.getLocalPort()),
           loopback, "secret");
       Socket first = accepted.poll(10, TimeUnit.SECONDS);
@@ -129,6 +106,23 @@ class PeerLinkTest {
       assertTrue(answered >= 2, "answers while the line arrives: " + answered);
       assertTrue(inbox.isEmpty(), "the line is not over: nothing delivered yet");
     }
+  }
+
+  /** Accepts every connection and never reads or answers one: a peer behind a cut. */
+  private static BlockingQueue<Socket> acceptSilently(ServerSocket listener) {
+    BlockingQueue<Socket> accepted = new LinkedBlockingQueue<>();
+    Thread acceptor = new Thread(() -> {
+      try {
+        while (true) {
+          accepted.add(listener.accept());
+        }
+      } catch (IOException e) {
+        // the test is over
+      }
+    });
+    acceptor.setDaemon(true);
+    acceptor.start();
+    return accepted;
   }
 
   @Test
