@@ -16,6 +16,14 @@ import java.util.Set;
  * write, or a refusal that the session checker judges) until the next fault. Safety checks alone
  * pass a server that answers nobody: every operation then ends in a timeout, whose outcome is
  * unknown, and a history of unknowns contradicts nothing.
+ *
+ * <p>The same holds for the schedule's own steps in the simulator: the generator plays only
+ * steps its model allows, and in virtual time no busy machine starves a command, so a step that
+ * failed there (a restore whose sync went unanswered, a retirement whose hand-off was never
+ * confirmed) is {@code step-failed}. On processes a failed step is counted, not judged: a
+ * loaded machine can make a control call miss its deadline. Nor is anything judged on a network
+ * that loses messages by design (the simulator's {@code --loss}): there, any number of resends
+ * may all be lost before a deadline, however unlikely.
  */
 final class AvailabilityChecker implements Checker {
   /** Nemesis events after which the system is still whole: clients moving, the run ending. */
@@ -37,14 +45,27 @@ final class AvailabilityChecker implements Checker {
     long after = history.lastStabilizeEnd();
     boolean whole = false;
     long faultAfter = Long.MAX_VALUE;
+    long stepsFailed = 0;
+    boolean lossy = false;
     for (HistoryEvent event : history.events()) {
       if (event instanceof NemesisEvent nemesis) {
+        lossy |= nemesis.f().equals(NemesisEvent.LOSSY_NETWORK);
+        if (failedStep(nemesis)) {
+          stepsFailed++;
+          if (NemesisEvent.IN_VIRTUAL_TIME.equals(nemesis.name()) && !lossy) {
+            findings.violation("step-failed", "A step of the " + (nemesis.f().equals(
+                NemesisEvent.HEAL_FAILED) ? "final heal" : "schedule") + " failed in the"
+                + " simulator (event " + event.index() + "): " + nemesis.detail() + ". The"
+                + " schedule allowed the step, and in virtual time no busy machine excuses a"
+                + " command that failed or went unanswered.", event.index());
+          }
+        }
         if (event.index() > after && !HARMLESS.contains(nemesis.f())) {
           faultAfter = Math.min(faultAfter, event.index());
         }
         follow(nemesis, graph, serverOf, cutLinks);
         if (event.index() == after) {
-          whole = nemesis.detail() == null && graph.whole() && !graph.paused();
+          whole = nemesis.detail() == null && graph.whole() && !graph.paused() && !lossy;
         }
       } else if (event instanceof OpEvent op && op.type() == OpType.INVOKE
           && event.index() > after && whole) {
@@ -75,7 +96,13 @@ final class AvailabilityChecker implements Checker {
       }
     }
     findings.set("ops-after-heal", judged);
+    findings.set("steps-failed", stepsFailed);
     return findings.result();
+  }
+
+  private static boolean failedStep(NemesisEvent nemesis) {
+    return nemesis.f().equals(NemesisEvent.STEP_FAILED)
+        || nemesis.f().equals(NemesisEvent.HEAL_FAILED);
   }
 
   /** Answered by the server: ok, or refused with its version vector for the session checker. */

@@ -137,6 +137,53 @@ class AvailabilityCheckerTest {
         () -> result.violations().get(0).explanation());
   }
 
+  /**
+   * A step that failed in the simulator is the system's doing; on processes a loaded machine may
+   * have made it miss its deadline, so it is only counted.
+   */
+  @Test
+  void aStepThatFailedInVirtualTimeIsAFinding() {
+    Fixture simulated = joined();
+    long sync = simulated.event(bayou.history.NemesisEvent.of(
+        bayou.history.NemesisEvent.STEP_FAILED, -1, -1,
+        bayou.history.NemesisEvent.IN_VIRTUAL_TIME,
+        "restoreConnection 0 1: sync on node 1: no answer within 5000 ms"));
+    long heal = simulated.event(bayou.history.NemesisEvent.of(
+        bayou.history.NemesisEvent.HEAL_FAILED, 1, -1,
+        bayou.history.NemesisEvent.IN_VIRTUAL_TIME, "thaw server 1: not frozen"));
+    CheckResult result = checker.check(simulated.history());
+    Expect.invalid(result, "step-failed", sync);
+    assertEquals(java.util.List.of(heal), result.violations().get(1).eventIndices());
+    assertEquals(2L, result.counts().get("steps-failed"));
+    assertEquals(true, result.violations().get(0).explanation()
+        .contains("restoreConnection 0 1: sync on node 1"), () -> result.violations().get(0)
+        .explanation());
+
+    Fixture processes = joined();
+    processes.event(bayou.history.NemesisEvent.of(bayou.history.NemesisEvent.STEP_FAILED, -1,
+        -1, null, "restoreConnection 0 1: sync on node 1: no answer within 5000 ms"));
+    CheckResult counted = checker.check(processes.history());
+    Expect.valid(counted);
+    assertEquals(1L, counted.counts().get("steps-failed"));
+  }
+
+  /** Where the network loses messages by design, every resend may be lost: nothing is judged. */
+  @Test
+  void aLossyNetworkExcusesSilenceAndFailedSteps() {
+    Fixture f = new Fixture();
+    f.event(bayou.history.NemesisEvent.of(bayou.history.NemesisEvent.LOSSY_NETWORK, -1, -1,
+        null, "loses 0.3 of messages"));
+    f.nemesis("joinServer", 0, -1, "R");
+    f.nemesis("joinClient", 10, 0, null);
+    f.event(bayou.history.NemesisEvent.of(bayou.history.NemesisEvent.STEP_FAILED, -1, -1,
+        bayou.history.NemesisEvent.IN_VIRTUAL_TIME, "retireServer 1: hand-off unconfirmed"));
+    stabilize(f);
+    timeout(f, 10, "k");
+    CheckResult result = checker.check(f.history());
+    validJudging(f, 0);
+    assertEquals(1L, result.counts().get("steps-failed"));
+  }
+
   @Test
   void aHistoryWithoutStabilizeJudgesNothing() {
     Fixture f = joined();

@@ -47,7 +47,7 @@ public final class RecordingCluster extends ForwardingCluster {
   /** The snapshot reason of a restarted server's log as it came back from disk. */
   public static final String RECOVERED = "recovered";
   /** The nemesis event that records a heal step of {@link #finish} that failed. */
-  public static final String HEAL_FAILED = "healFailed";
+  public static final String HEAL_FAILED = NemesisEvent.HEAL_FAILED;
 
   /**
    * Steps that could change a log (writes, faults), counted by concurrent client operations and
@@ -62,6 +62,10 @@ public final class RecordingCluster extends ForwardingCluster {
   public RecordingCluster(Cluster cluster, HistorySink sink) {
     super(cluster);
     this.sink = sink;
+    if (cluster.messageLoss() > 0) {
+      sink.record(NemesisEvent.of(NemesisEvent.LOSSY_NETWORK, -1, -1, null,
+          "loses " + cluster.messageLoss() + " of messages"));
+    }
   }
 
   @Override
@@ -310,11 +314,26 @@ public final class RecordingCluster extends ForwardingCluster {
       step.run();
     } catch (ClusterException e) {
       if (what != null) {
-        sink.record(NemesisEvent.of(HEAL_FAILED, -1, -1, null, what + ": " + e.getMessage()));
+        failure(HEAL_FAILED, -1, what + ": " + e.getMessage());
       }
       System.err.println("bayou: the final heal's " + (what == null ? "stabilize" : what)
           + " failed: " + e.getMessage());
     }
+  }
+
+  /**
+   * Records a step of the schedule that failed, said on stderr by its runner: what it left
+   * half done is a change, and in the simulator it is a finding (the availability checker's).
+   */
+  public void stepFailed(String step, String message) {
+    recordViolations();
+    changes.incrementAndGet();
+    failure(NemesisEvent.STEP_FAILED, -1, step + ": " + message);
+  }
+
+  private void failure(String f, int id, String detail) {
+    sink.record(NemesisEvent.of(f, id, -1,
+        cluster.virtualTime() ? NemesisEvent.IN_VIRTUAL_TIME : null, detail));
   }
 
   /** Records a snapshot of every live server's log, for the checkers' view over time. */
@@ -348,7 +367,7 @@ public final class RecordingCluster extends ForwardingCluster {
         logs.put(id, cluster.log(id));
       } catch (ClusterException e) {
         String what = reason + " snapshot of server " + id;
-        sink.record(NemesisEvent.of(HEAL_FAILED, id, -1, null, what + ": " + e.getMessage()));
+        failure(HEAL_FAILED, id, what + ": " + e.getMessage());
         System.err.println("bayou: the " + what + " failed: " + e.getMessage());
       }
     }

@@ -248,6 +248,7 @@ public final class CampaignRunner {
       return true;
     } catch (ClusterException e) {
       err.println("bayou campaign: step '" + step.toLine() + "' failed: " + e.getMessage());
+      cluster.stepFailed(step.toLine(), e.getMessage());
       return false;
     }
   }

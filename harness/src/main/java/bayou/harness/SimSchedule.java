@@ -65,6 +65,7 @@ final class SimSchedule {
           StepRunner.run(recording, step);
         } catch (ClusterException e) {
           err.println("bayou campaign: step '" + step.toLine() + "' failed: " + e.getMessage());
+          recording.stepFailed(step.toLine(), e.getMessage());
           generator.failed(step);
         }
       }
@@ -89,6 +90,7 @@ final class SimSchedule {
       invoke = recording.invoke(op.client(), op.f(), op.key(), op.value());
     } catch (ClusterException e) {
       err.println("bayou campaign: step '" + step.toLine() + "' failed: " + e.getMessage());
+      recording.stepFailed(step.toLine(), e.getMessage());
       return;
     }
     inFlight.put(op.client(), invoke);

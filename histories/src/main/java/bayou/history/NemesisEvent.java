@@ -13,6 +13,22 @@ package bayou.history;
  */
 public record NemesisEvent(long index, long timeNanos, String f, int a, int b, String name,
     String detail) implements HistoryEvent {
+  /** A step of a schedule that failed; the detail says which and why. */
+  public static final String STEP_FAILED = "stepFailed";
+  /** A step of the final heal that failed; the detail says which and why. */
+  public static final String HEAL_FAILED = "healFailed";
+  /**
+   * The name of a failure in virtual time (the simulator), where no busy machine excuses a
+   * command that went unanswered.
+   */
+  public static final String IN_VIRTUAL_TIME = "virtual time";
+
+  /**
+   * The network loses messages for the whole run (the simulator's {@code --loss}; the detail
+   * says how many): any wait may then run out, so no silence is a finding.
+   */
+  public static final String LOSSY_NETWORK = "lossyNetwork";
+
   public NemesisEvent {
     if (f == null || f.isEmpty()) {
       throw new IllegalArgumentException("a nemesis event needs an f");

@@ -33,6 +33,22 @@ public interface Cluster extends AutoCloseable {
         + "(--net netns)");
   }
 
+  /**
+   * Whether this cluster's waits count virtual time (the simulator): a command that fails there
+   * was not starved by a busy machine, so a failed step is the system's doing.
+   */
+  default boolean virtualTime() {
+    return false;
+  }
+
+  /**
+   * The share of messages this cluster's network loses by design (the simulator's
+   * {@code --loss}); a real network's losses are TCP's to repair, so 0 there.
+   */
+  default double messageLoss() {
+    return 0;
+  }
+
   void pause();
 
   void start();

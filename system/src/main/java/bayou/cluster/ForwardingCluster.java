@@ -46,6 +46,16 @@ public class ForwardingCluster implements Cluster {
   }
 
   @Override
+  public boolean virtualTime() {
+    return cluster.virtualTime();
+  }
+
+  @Override
+  public double messageLoss() {
+    return cluster.messageLoss();
+  }
+
+  @Override
   public void pause() {
     cluster.pause();
   }

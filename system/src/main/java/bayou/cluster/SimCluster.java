@@ -78,6 +78,16 @@ public final class SimCluster extends NodeCluster {
   }
 
   @Override
+  public boolean virtualTime() {
+    return true;
+  }
+
+  @Override
+  public double messageLoss() {
+    return sim.options().loss();
+  }
+
+  @Override
   long nowNanos() {
     return now() * 1_000;
   }
