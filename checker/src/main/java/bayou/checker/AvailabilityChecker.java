@@ -8,27 +8,34 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * Bayou's promise of availability, where no fault excuses a silence: once a stabilize has
- * succeeded with every live server reaching every other and nothing paused, every operation of a
- * client at a live server it is not cut off from is answered (a value, ERR_KEY, an accepted
- * write, or a refusal that the session checker judges) until the next fault. Safety checks alone
- * pass a server that answers nobody: every operation then ends in a timeout, whose outcome is
- * unknown, and a history of unknowns contradicts nothing.
+ * Bayou's promise of availability, where no fault excuses a silence: every operation of a client
+ * at a live server it is not cut off from is answered (a value, ERR_KEY, an accepted write, or a
+ * refusal that the session checker judges) unless a fault comes while it runs. Safety checks
+ * alone pass a server that answers nobody: every operation then ends in a timeout, whose outcome
+ * is unknown, and a history of unknowns contradicts nothing.
+ *
+ * <p>In the simulator this is judged for the whole run: in virtual time no busy machine delays
+ * an answer. On processes a loaded machine can, so only the operations after a stabilize that
+ * left every live server reaching every other with nothing paused are judged, until the next
+ * fault. Nothing is judged on a network that loses messages by design (the simulator's
+ * {@code --loss}): there, every resend may be lost before the client's deadline.
  *
  * <p>The same holds for the schedule's own steps in the simulator: the generator plays only
- * steps its model allows, and in virtual time no busy machine starves a command, so a step that
- * failed there (a restore whose sync went unanswered, a retirement whose hand-off was never
- * confirmed) is {@code step-failed}. On processes a failed step is counted, not judged: a
- * loaded machine can make a control call miss its deadline. Nor is anything judged on a network
- * that loses messages by design (the simulator's {@code --loss}): there, any number of resends
- * may all be lost before a deadline, however unlikely.
+ * steps its model allows, so a step that failed there (a restore whose sync went unanswered, a
+ * retirement whose hand-off was never confirmed) is {@code step-failed}. On processes a failed
+ * step is counted, not judged.
  */
 final class AvailabilityChecker implements Checker {
-  /** Nemesis events after which the system is still whole: clients moving, the run ending. */
+  /**
+   * Events that excuse no silence: clients moving, stabilizing, the run ending, and the marks of
+   * the run's clock and network.
+   */
   private static final Set<String> HARMLESS = Set.of("joinClient", "moveClient",
-      "stabilizeBegin", History.STABILIZE_END, "runEnd");
+      "stabilizeBegin", History.STABILIZE_END, "runEnd", NemesisEvent.VIRTUAL_TIME,
+      NemesisEvent.LOSSY_NETWORK);
 
   @Override
   public String name() {
@@ -42,17 +49,19 @@ final class AvailabilityChecker implements Checker {
     Map<Integer, Integer> serverOf = new HashMap<>();
     Set<Long> cutLinks = new HashSet<>();
     Map<Long, Integer> servedBy = new HashMap<>(); // invocation index to its live server
+    TreeSet<Long> faults = new TreeSet<>(); // indices of the events that excuse a silence
     long after = history.lastStabilizeEnd();
     boolean whole = false;
-    long faultAfter = Long.MAX_VALUE;
-    long stepsFailed = 0;
+    boolean virtual = false;
     boolean lossy = false;
+    long stepsFailed = 0;
     for (HistoryEvent event : history.events()) {
       if (event instanceof NemesisEvent nemesis) {
+        virtual |= nemesis.f().equals(NemesisEvent.VIRTUAL_TIME);
         lossy |= nemesis.f().equals(NemesisEvent.LOSSY_NETWORK);
         if (failedStep(nemesis)) {
           stepsFailed++;
-          if (NemesisEvent.IN_VIRTUAL_TIME.equals(nemesis.name()) && !lossy) {
+          if (virtual && !lossy) {
             findings.violation("step-failed", "A step of the " + (nemesis.f().equals(
                 NemesisEvent.HEAL_FAILED) ? "final heal" : "schedule") + " failed in the"
                 + " simulator (event " + event.index() + "): " + nemesis.detail() + ". The"
@@ -60,15 +69,16 @@ final class AvailabilityChecker implements Checker {
                 + " command that failed or went unanswered.", event.index());
           }
         }
-        if (event.index() > after && !HARMLESS.contains(nemesis.f())) {
-          faultAfter = Math.min(faultAfter, event.index());
+        if (!HARMLESS.contains(nemesis.f())) {
+          faults.add(event.index());
         }
         follow(nemesis, graph, serverOf, cutLinks);
         if (event.index() == after) {
-          whole = nemesis.detail() == null && graph.whole() && !graph.paused() && !lossy;
+          whole = nemesis.detail() == null && graph.whole() && !graph.paused();
         }
-      } else if (event instanceof OpEvent op && op.type() == OpType.INVOKE
-          && event.index() > after && whole) {
+      } else if (event instanceof OpEvent op && op.type() == OpType.INVOKE && !lossy
+          && (virtual || (event.index() > after && whole && faultBetween(faults, after,
+              event.index()) == null))) {
         Integer server = serverOf.get(op.process());
         if (server != null && graph.isLive(server)
             && !cutLinks.contains(ServerGraph.key(op.process(), server))) {
@@ -80,7 +90,7 @@ final class AvailabilityChecker implements Checker {
     for (Op op : history.ops()) {
       Integer server = servedBy.get(op.invokeIndex());
       long end = op.completion() == null ? Long.MAX_VALUE : op.completion().index();
-      if (server == null || end > faultAfter) {
+      if (server == null || faultBetween(faults, op.invokeIndex(), end) != null) {
         continue;
       }
       judged++;
@@ -90,14 +100,24 @@ final class AvailabilityChecker implements Checker {
                 : " ended " + op.completion().type().jepsenName()
                     + (op.completion().error() == null ? "" : " (" + op.completion().error()
                         + ")"))
-            + ", although the stabilize that ended at event " + after + " left every live"
-            + " server reaching every other and nothing paused, the client was not cut off from"
-            + " its server, and no fault came before it ended.", op.index());
+            + ", although " + (virtual
+                ? "its server was live, the client was not cut off from it, no fault came"
+                    + " while it ran, and in the simulator no message is lost and no busy"
+                    + " machine delays an answer."
+                : "the stabilize that ended at event " + after + " left every live server"
+                    + " reaching every other and nothing paused, the client was not cut off"
+                    + " from its server, and no fault came before it ended."), op.index());
       }
     }
-    findings.set("ops-after-heal", judged);
+    findings.set("ops-judged", judged);
     findings.set("steps-failed", stepsFailed);
     return findings.result();
+  }
+
+  /** The first fault strictly between two events, or null. */
+  private static Long faultBetween(TreeSet<Long> faults, long from, long to) {
+    Long next = faults.higher(from);
+    return next != null && next < to ? next : null;
   }
 
   private static boolean failedStep(NemesisEvent nemesis) {

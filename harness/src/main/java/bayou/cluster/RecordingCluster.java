@@ -62,6 +62,9 @@ public final class RecordingCluster extends ForwardingCluster {
   public RecordingCluster(Cluster cluster, HistorySink sink) {
     super(cluster);
     this.sink = sink;
+    if (cluster.virtualTime()) {
+      sink.record(NemesisEvent.of(NemesisEvent.VIRTUAL_TIME, -1, -1, null, null));
+    }
     if (cluster.messageLoss() > 0) {
       sink.record(NemesisEvent.of(NemesisEvent.LOSSY_NETWORK, -1, -1, null,
           "loses " + cluster.messageLoss() + " of messages"));
@@ -332,8 +335,7 @@ public final class RecordingCluster extends ForwardingCluster {
   }
 
   private void failure(String f, int id, String detail) {
-    sink.record(NemesisEvent.of(f, id, -1,
-        cluster.virtualTime() ? NemesisEvent.IN_VIRTUAL_TIME : null, detail));
+    sink.record(NemesisEvent.of(f, id, -1, null, detail));
   }
 
   /** Records a snapshot of every live server's log, for the checkers' view over time. */

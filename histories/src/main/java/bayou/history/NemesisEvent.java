@@ -18,11 +18,10 @@ public record NemesisEvent(long index, long timeNanos, String f, int a, int b, S
   /** A step of the final heal that failed; the detail says which and why. */
   public static final String HEAL_FAILED = "healFailed";
   /**
-   * The name of a failure in virtual time (the simulator), where no busy machine excuses a
-   * command that went unanswered.
+   * The run is timed by the simulator's virtual clock (recorded first): no busy machine delays
+   * an answer there, so a silence or a failed step is the system's doing.
    */
-  public static final String IN_VIRTUAL_TIME = "virtual time";
-
+  public static final String VIRTUAL_TIME = "virtualTime";
   /**
    * The network loses messages for the whole run (the simulator's {@code --loss}; the detail
    * says how many): any wait may then run out, so no silence is a finding.
