@@ -18,7 +18,8 @@ import java.util.TreeSet;
  * is unknown, and a history of unknowns contradicts nothing.
  *
  * <p>In the simulator this is judged for the whole run: in virtual time no busy machine delays
- * an answer. On processes a loaded machine can, so only the operations after a stabilize that
+ * an answer; so it is in a short replay alone on processes that confirms such a finding. On
+ * processes a loaded machine can, so only the operations after a stabilize that
  * left every live server reaching every other with nothing paused are judged, until the next
  * fault. Nothing is judged on a network that loses messages by design (the simulator's
  * {@code --loss}): there, every resend may be lost before the client's deadline.
@@ -31,11 +32,11 @@ import java.util.TreeSet;
 final class AvailabilityChecker implements Checker {
   /**
    * Events that excuse no silence: clients moving, stabilizing, the run ending, and the marks of
-   * the run's clock and network.
+   * the run's clock, network and replay.
    */
   private static final Set<String> HARMLESS = Set.of("joinClient", "moveClient",
       "stabilizeBegin", History.STABILIZE_END, "runEnd", NemesisEvent.VIRTUAL_TIME,
-      NemesisEvent.LOSSY_NETWORK);
+      NemesisEvent.LOSSY_NETWORK, NemesisEvent.QUIET_REPLAY);
 
   @Override
   public String name() {
@@ -53,11 +54,13 @@ final class AvailabilityChecker implements Checker {
     long after = history.lastStabilizeEnd();
     boolean whole = false;
     boolean virtual = false;
+    boolean quiet = false;
     boolean lossy = false;
     long stepsFailed = 0;
     for (HistoryEvent event : history.events()) {
       if (event instanceof NemesisEvent nemesis) {
         virtual |= nemesis.f().equals(NemesisEvent.VIRTUAL_TIME);
+        quiet |= nemesis.f().equals(NemesisEvent.QUIET_REPLAY);
         lossy |= nemesis.f().equals(NemesisEvent.LOSSY_NETWORK);
         if (failedStep(nemesis)) {
           stepsFailed++;
@@ -77,7 +80,7 @@ final class AvailabilityChecker implements Checker {
           whole = nemesis.detail() == null && graph.whole() && !graph.paused();
         }
       } else if (event instanceof OpEvent op && op.type() == OpType.INVOKE && !lossy
-          && (virtual || (event.index() > after && whole && faultBetween(faults, after,
+          && (virtual || quiet || (event.index() > after && whole && faultBetween(faults, after,
               event.index()) == null))) {
         Integer server = serverOf.get(op.process());
         if (server != null && graph.isLive(server)
@@ -100,10 +103,11 @@ final class AvailabilityChecker implements Checker {
                 : " ended " + op.completion().type().jepsenName()
                     + (op.completion().error() == null ? "" : " (" + op.completion().error()
                         + ")"))
-            + ", although " + (virtual
+            + ", although " + (virtual || quiet
                 ? "its server was live, the client was not cut off from it, no fault came"
-                    + " while it ran, and in the simulator no message is lost and no busy"
-                    + " machine delays an answer."
+                    + " while it ran, and " + (virtual ? "in the simulator no message is lost"
+                    + " and no busy machine delays an answer." : "in a short replay alone on"
+                    + " the machine no load delays an answer.")
                 : "the stabilize that ended at event " + after + " left every live server"
                     + " reaching every other and nothing paused, the client was not cut off"
                     + " from its server, and no fault came before it ended."), op.index());

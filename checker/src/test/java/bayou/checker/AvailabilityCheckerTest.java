@@ -194,6 +194,20 @@ class AvailabilityCheckerTest {
     assertEquals(true, result.violations().get(0).explanation().contains("in the simulator"));
   }
 
+  /** A minimal script replayed alone on processes judges every silence, as the simulator. */
+  @Test
+  void aQuietReplayOnProcessesJudgesTheWholeRun() {
+    Fixture f = new Fixture();
+    f.event(NemesisEvent.of(NemesisEvent.QUIET_REPLAY, -1, -1, null, null));
+    f.nemesis("joinServer", 0, -1, "R");
+    f.nemesis("joinClient", 10, 0, null);
+    f.nemesis("pause");
+    long silent = timeout(f, 10, "k");
+    CheckResult result = checker.check(f.history());
+    Expect.invalid(result, "unanswered", silent);
+    assertEquals(true, result.violations().get(0).explanation().contains("short replay"));
+  }
+
   @Test
   void inTheSimulatorDownServersCutClientsAndFaultsWhileRunningExcuseSilence() {
     Fixture f = simulated();

@@ -304,8 +304,8 @@ public final class CampaignRunner {
     NodePool pool = options.simulated() ? pools.get() : null;
     if (pool != null) {
       // a failure found only in simulation is a finding of its own: say which it is
-      onProcesses = new ShrinkSearch(Replay.onProcesses(pool, options.bug(), scratch), failed,
-          err).stillFails(shrunk.steps());
+      onProcesses = new ShrinkSearch(Replay.onProcesses(pool, options.bug(), scratch).quiet(),
+          failed, err).stillFails(shrunk.steps());
       err.println("bayou campaign: minimal.test on real processes: "
           + (onProcesses ? "fails the same way" : "passes (a failure only in simulation)"));
     }

@@ -16,6 +16,7 @@ import bayou.history.ChronicleHistory;
 import bayou.history.HistoryReader;
 import bayou.history.HistorySink;
 import bayou.history.MemoryHistory;
+import bayou.history.NemesisEvent;
 import bayou.master.Suite;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,12 +36,25 @@ final class Replay implements ReplayCheck {
   private final Function<List<Step>, NodeCluster> clusters;
   private final Path scratch;
   private final boolean exact;
+  /** Whether the histories say that every silence is judged ({@link #quiet}). */
+  private final boolean quiet;
   private final AtomicInteger runs = new AtomicInteger();
 
-  private Replay(Function<List<Step>, NodeCluster> clusters, Path scratch, boolean exact) {
+  private Replay(Function<List<Step>, NodeCluster> clusters, Path scratch, boolean exact,
+      boolean quiet) {
     this.clusters = clusters;
     this.scratch = scratch;
     this.exact = exact;
+    this.quiet = quiet;
+  }
+
+  /**
+   * This replay, its histories marked as quiet ({@link NemesisEvent#QUIET_REPLAY}): a minimal
+   * script replayed alone on processes, where no load excuses an operation left unanswered, so
+   * a silence found in the simulator can be confirmed there.
+   */
+  Replay quiet() {
+    return new Replay(clusters, scratch, exact, true);
   }
 
   @Override
@@ -53,12 +67,12 @@ final class Replay implements ReplayCheck {
     return new Replay(steps -> {
       pool.prepare(processesNeeded(steps)); // boot them side by side, not one join at a time
       return new ProcessCluster(pool, bug);
-    }, scratch, false);
+    }, scratch, false, false);
   }
 
   /** Replays in the simulator, each from the same seed: a replay is exact. */
   static Replay simulated(long seed, NetworkOptions network, String bug, Path scratch) {
-    return new Replay(steps -> new SimCluster(seed, network, bug), scratch, true);
+    return new Replay(steps -> new SimCluster(seed, network, bug), scratch, true, false);
   }
 
   /** The checker's name of the result that says a replay's steps failed. */
@@ -102,9 +116,12 @@ final class Replay implements ReplayCheck {
     String first;
   }
 
-  private static void replay(NodeCluster cluster, HistorySink sink, List<Step> steps,
+  private void replay(NodeCluster cluster, HistorySink sink, List<Step> steps,
       Failures failures) {
     RecordingCluster recording = new RecordingCluster(cluster, sink);
+    if (quiet) {
+      sink.record(NemesisEvent.of(NemesisEvent.QUIET_REPLAY, -1, -1, null, null));
+    }
     for (Step step : steps) {
       try {
         StepRunner.run(recording, step);

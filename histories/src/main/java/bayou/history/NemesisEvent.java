@@ -23,6 +23,11 @@ public record NemesisEvent(long index, long timeNanos, String f, int a, int b, S
    */
   public static final String VIRTUAL_TIME = "virtualTime";
   /**
+   * A short script replayed alone on processes (recorded first), to confirm a finding of the
+   * simulator: no load there excuses an operation left unanswered either.
+   */
+  public static final String QUIET_REPLAY = "quietReplay";
+  /**
    * The network loses messages for the whole run (the simulator's {@code --loss}; the detail
    * says how many): any wait may then run out, so no silence is a finding.
    */
