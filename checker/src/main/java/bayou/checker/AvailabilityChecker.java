@@ -24,10 +24,10 @@ import java.util.TreeSet;
  * fault. Nothing is judged on a network that loses messages by design (the simulator's
  * {@code --loss}): there, every resend may be lost before the client's deadline.
  *
- * <p>The same holds for the schedule's own steps in the simulator: the generator plays only
- * steps its model allows, so a step that failed there (a restore whose sync went unanswered, a
- * retirement whose hand-off was never confirmed) is {@code step-failed}. On processes a failed
- * step is counted, not judged.
+ * <p>The same holds for the schedule's own steps in the simulator (and in a quiet replay): the
+ * generator and the shrinker play only steps their model allows, so a step that failed there (a
+ * restore whose sync went unanswered, a retirement whose hand-off was never confirmed) is
+ * {@code step-failed}. On processes a failed step is counted, not judged.
  */
 final class AvailabilityChecker implements Checker {
   /**
@@ -64,12 +64,14 @@ final class AvailabilityChecker implements Checker {
         lossy |= nemesis.f().equals(NemesisEvent.LOSSY_NETWORK);
         if (failedStep(nemesis)) {
           stepsFailed++;
-          if (virtual && !lossy) {
+          if ((virtual || quiet) && !lossy) {
             findings.violation("step-failed", "A step of the " + (nemesis.f().equals(
-                NemesisEvent.HEAL_FAILED) ? "final heal" : "schedule") + " failed in the"
-                + " simulator (event " + event.index() + "): " + nemesis.detail() + ". The"
-                + " schedule allowed the step, and in virtual time no busy machine excuses a"
-                + " command that failed or went unanswered.", event.index());
+                NemesisEvent.HEAL_FAILED) ? "final heal" : "schedule") + " failed "
+                + (virtual ? "in the simulator" : "in a short replay alone on the machine")
+                + " (event " + event.index() + "): " + nemesis.detail() + ". The schedule"
+                + " allowed the step, and " + (virtual ? "in virtual time no busy machine"
+                : "there no load") + " excuses a command that failed or went unanswered.",
+                event.index());
           }
         }
         if (!HARMLESS.contains(nemesis.f())) {

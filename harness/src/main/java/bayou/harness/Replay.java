@@ -126,7 +126,10 @@ final class Replay implements ReplayCheck {
       try {
         StepRunner.run(recording, step);
       } catch (ClusterException e) {
-        // as the master does: the step is ignored and the replay carries on, but counted
+        // as the master does: the step is ignored and the replay carries on, but counted, and
+        // recorded: in the simulator a failed step is a finding (the shrinker's candidates
+        // are model-valid scripts, as a campaign's schedule is)
+        recording.stepFailed(step.toLine(), e.getMessage());
         failures.count++;
         if (failures.first == null) {
           failures.first = step.toLine() + ": " + e.getMessage();
