@@ -140,16 +140,41 @@ public final class NodeMain {
   }
 
   /**
-   * Wall-clock microseconds at start, advanced by the monotonic clock, plus the skew the master
-   * set ({@code skewClock}): an offset, and a drift in parts per million from when it was set.
-   * A skewed clock may jump back; the hybrid clock keeps stamps moving forward.
+   * Wall-clock microseconds at start, advanced by the monotonic clock (timers must not jump
+   * with the wall clock), plus the skew the master set ({@code skewClock}): an offset, and a
+   * drift in parts per million from when it was set. A skewed clock may jump back; the hybrid
+   * clock keeps stamps moving forward.
+   *
+   * <p>The start is read between two monotonic readings, the closest pair of a few: a thread
+   * descheduled between a lone pair of readings left one node's clock tens of milliseconds
+   * behind the others' on a loaded machine (a course case whose order depends on the stamps of
+   * two servers failed so).
    */
   private static final class LocalClock {
-    private final long startMicros = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
-    private final long startNanos = System.nanoTime();
+    private static final int CALIBRATIONS = 16;
+    private final long startMicros;
+    private final long startNanos;
     private long offsetMicros;
     private double driftPpm;
     private long driftFromMicros;
+
+    LocalClock() {
+      long bestWidth = Long.MAX_VALUE;
+      long micros = 0;
+      long nanos = 0;
+      for (int i = 0; i < CALIBRATIONS; i++) {
+        long before = System.nanoTime();
+        Instant wall = Instant.now();
+        long after = System.nanoTime();
+        if (after - before < bestWidth) {
+          bestWidth = after - before;
+          micros = ChronoUnit.MICROS.between(Instant.EPOCH, wall);
+          nanos = before + (after - before) / 2;
+        }
+      }
+      startMicros = micros;
+      startNanos = nanos;
+    }
 
     long now() {
       long system = startMicros + (System.nanoTime() - startNanos) / 1_000;
