@@ -38,6 +38,33 @@ final class AvailabilityChecker implements Checker {
       "stabilizeBegin", History.STABILIZE_END, "runEnd", NemesisEvent.VIRTUAL_TIME,
       NemesisEvent.LOSSY_NETWORK, NemesisEvent.QUIET_REPLAY);
 
+  /** Where a run's silences are judged: all of it, or only after a whole stabilize. */
+  private enum Clock {
+    PROCESSES(null, null),
+    SIMULATED("in the simulator",
+        "in virtual time no busy machine delays a command or an answer"),
+    QUIET_REPLAY("in a short replay alone on the machine",
+        "in a short replay alone on the machine no load delays a command or an answer");
+
+    final String where;
+    final String noExcuse;
+
+    Clock(String where, String noExcuse) {
+      this.where = where;
+      this.noExcuse = noExcuse;
+    }
+
+    boolean judgesAll() {
+      return this != PROCESSES;
+    }
+
+    Clock after(NemesisEvent nemesis) {
+      return nemesis.f().equals(NemesisEvent.VIRTUAL_TIME) ? SIMULATED
+          : nemesis.f().equals(NemesisEvent.QUIET_REPLAY) && this == PROCESSES ? QUIET_REPLAY
+          : this;
+    }
+  }
+
   @Override
   public String name() {
     return "availability";
@@ -53,24 +80,20 @@ final class AvailabilityChecker implements Checker {
     TreeSet<Long> faults = new TreeSet<>(); // indices of the events that excuse a silence
     long after = history.lastStabilizeEnd();
     boolean whole = false;
-    boolean virtual = false;
-    boolean quiet = false;
+    Clock clock = Clock.PROCESSES;
     boolean lossy = false;
     long stepsFailed = 0;
     for (HistoryEvent event : history.events()) {
       if (event instanceof NemesisEvent nemesis) {
-        virtual |= nemesis.f().equals(NemesisEvent.VIRTUAL_TIME);
-        quiet |= nemesis.f().equals(NemesisEvent.QUIET_REPLAY);
+        clock = clock.after(nemesis);
         lossy |= nemesis.f().equals(NemesisEvent.LOSSY_NETWORK);
         if (failedStep(nemesis)) {
           stepsFailed++;
-          if ((virtual || quiet) && !lossy) {
+          if (clock.judgesAll() && !lossy) {
             findings.violation("step-failed", "A step of the " + (nemesis.f().equals(
                 NemesisEvent.HEAL_FAILED) ? "final heal" : "schedule") + " failed "
-                + (virtual ? "in the simulator" : "in a short replay alone on the machine")
-                + " (event " + event.index() + "): " + nemesis.detail() + ". The schedule"
-                + " allowed the step, and " + (virtual ? "in virtual time no busy machine"
-                : "there no load") + " excuses a command that failed or went unanswered.",
+                + clock.where + " (event " + event.index() + "): " + nemesis.detail()
+                + ". The schedule allowed the step, and " + clock.noExcuse + ".",
                 event.index());
           }
         }
@@ -82,7 +105,7 @@ final class AvailabilityChecker implements Checker {
           whole = nemesis.detail() == null && graph.whole() && !graph.paused();
         }
       } else if (event instanceof OpEvent op && op.type() == OpType.INVOKE && !lossy
-          && (virtual || quiet || (event.index() > after && whole && faultBetween(faults, after,
+          && (clock.judgesAll() || (event.index() > after && whole && faultBetween(faults, after,
               event.index()) == null))) {
         Integer server = serverOf.get(op.process());
         if (server != null && graph.isLive(server)
@@ -105,11 +128,9 @@ final class AvailabilityChecker implements Checker {
                 : " ended " + op.completion().type().jepsenName()
                     + (op.completion().error() == null ? "" : " (" + op.completion().error()
                         + ")"))
-            + ", although " + (virtual || quiet
+            + ", although " + (clock.judgesAll()
                 ? "its server was live, the client was not cut off from it, no fault came"
-                    + " while it ran, and " + (virtual ? "in the simulator no message is lost"
-                    + " and no busy machine delays an answer." : "in a short replay alone on"
-                    + " the machine no load delays an answer.")
+                    + " while it ran, and " + clock.noExcuse + "."
                 : "the stabilize that ended at event " + after + " left every live server"
                     + " reaching every other and nothing paused, the client was not cut off"
                     + " from its server, and no fault came before it ended."), op.index());

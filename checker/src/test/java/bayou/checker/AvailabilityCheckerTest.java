@@ -191,7 +191,7 @@ class AvailabilityCheckerTest {
     CheckResult result = checker.check(f.history());
     Expect.invalid(result, "unanswered", silent);
     assertEquals(2L, result.counts().get("ops-judged"));
-    assertEquals(true, result.violations().get(0).explanation().contains("in the simulator"));
+    assertEquals(true, result.violations().get(0).explanation().contains("virtual time"));
   }
 
   /** A minimal script replayed alone on processes judges every silence, as the simulator. */
