@@ -36,6 +36,12 @@ final class MasterCommand implements Callable<Integer> {
           + "DIR; at EOF the master heals, stabilizes and snapshots every log for the checkers.")
   Path history;
 
+  @Option(names = "--quiet-replay", description = "With --history: mark the history as a short "
+      + "script replayed alone on this machine, so that the availability checker judges every "
+      + "operation left unanswered and every failed step, as in the simulator (how a minimal "
+      + "script found there is confirmed on processes).")
+  boolean quietReplay;
+
   @Option(names = "--sim", description = "Run the script in the deterministic simulator "
       + "instead of on real processes (a reliable network and synchronized clocks unless the "
       + "network options say otherwise).")
@@ -72,6 +78,10 @@ final class MasterCommand implements Callable<Integer> {
       System.err.println("bayou master: " + e.getMessage());
       return Main.BAD_ARGUMENTS;
     }
+    if (quietReplay && history == null) {
+      System.err.println("bayou master: --quiet-replay marks a recorded history: give --history");
+      return Main.BAD_ARGUMENTS;
+    }
     PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false,
         StandardCharsets.UTF_8);
     java.io.InputStream in = System.in; // read by the master with a bounded line length
@@ -91,6 +101,9 @@ final class MasterCommand implements Callable<Integer> {
       } else {
         try (HistorySink sink = ChronicleHistory.create(history, cluster.historyClock())) {
           RecordingCluster recording = new RecordingCluster(cluster, sink);
+          if (quietReplay) {
+            recording.markQuietReplay();
+          }
           new Master(recording, out, System.err).run(in);
           out.flush();
           finish(recording);

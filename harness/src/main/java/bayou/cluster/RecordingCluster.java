@@ -325,6 +325,15 @@ public final class RecordingCluster extends ForwardingCluster {
   }
 
   /**
+   * Marks the history as a short script replayed alone on the machine, before anything else is
+   * recorded: the availability checker then judges every silence and failed step, as it does
+   * in the simulator, so that a finding of the simulator can be confirmed on processes.
+   */
+  public void markQuietReplay() {
+    sink.record(NemesisEvent.of(NemesisEvent.QUIET_REPLAY, -1, -1, null, null));
+  }
+
+  /**
    * Records a step of the schedule that failed, said on stderr by its runner: what it left
    * half done is a change, and in the simulator it is a finding (the availability checker's).
    */

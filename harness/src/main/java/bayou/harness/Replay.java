@@ -120,7 +120,7 @@ final class Replay implements ReplayCheck {
       Failures failures) {
     RecordingCluster recording = new RecordingCluster(cluster, sink);
     if (quiet) {
-      sink.record(NemesisEvent.of(NemesisEvent.QUIET_REPLAY, -1, -1, null, null));
+      recording.markQuietReplay();
     }
     for (Step step : steps) {
       try {

@@ -13,9 +13,13 @@ public final class ReplayLine {
 
   private ReplayLine() {}
 
-  /** For example {@code rm -rf D/replay && bin/bayou master --bug skip-mw --history ...}. */
-  public static String of(Path runDir, String bug) {
-    return of(runDir, bug, "");
+  /**
+   * The replay on processes that confirmed a simulated run's minimal script, quiet as that one
+   * was, for example {@code rm -rf D/replay && bin/bayou master --quiet-replay --bug skip-mw
+   * --history ...}.
+   */
+  public static String confirmingOnProcesses(Path runDir, String bug) {
+    return of(runDir, bug, " --quiet-replay");
   }
 
   /**
@@ -27,9 +31,9 @@ public final class ReplayLine {
         + CampaignRunner.simSeed(seed) + " " + options.sim().toArgs() : "");
   }
 
-  private static String of(Path runDir, String bug, String sim) {
+  private static String of(Path runDir, String bug, String masterOptions) {
     String replay = runDir.resolve(REPLAY_DIR).toString();
-    return "rm -rf " + replay + " && bin/bayou master" + sim
+    return "rm -rf " + replay + " && bin/bayou master" + masterOptions
         + (bug == null || bug.isEmpty() ? "" : " --bug " + bug)
         + " --history " + replay + " < " + runDir.resolve("minimal.test")
         + " && bin/bayou check " + replay;

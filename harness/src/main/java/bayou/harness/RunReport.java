@@ -35,7 +35,8 @@ public final class RunReport {
           + ReplayLine.of(result.runDir(), options, result.seed()));
       if (result.minimalOnProcesses() != null) {
         out.println("on real processes, minimal.test " + (result.minimalOnProcesses()
-            ? "fails the same way: " + ReplayLine.of(result.runDir(), options.bug())
+            ? "fails the same way: "
+                + ReplayLine.confirmingOnProcesses(result.runDir(), options.bug())
             : "passes: a failure found only in simulation"));
       }
     }

@@ -88,4 +88,10 @@ class MainTest {
     assertEquals(Main.BAD_ARGUMENTS, run("store", "prune", "--older-than", "3x"));
     assertTrue(err().contains("--older-than must be a number and d, h or m"), err());
   }
+
+  @Test
+  void aQuietReplayWithoutAHistoryIsRefusedBeforeAnyNodeStarts() {
+    assertEquals(Main.BAD_ARGUMENTS, run("master", "--sim", "--quiet-replay"));
+    assertTrue(err().contains("--quiet-replay marks a recorded history: give --history"), err());
+  }
 }
