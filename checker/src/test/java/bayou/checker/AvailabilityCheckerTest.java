@@ -18,7 +18,10 @@ class AvailabilityCheckerTest {
   private final Checker checker = new AvailabilityChecker();
 
   private static Fixture joined() {
-    Fixture f = new Fixture();
+    return joined(new Fixture());
+  }
+
+  private static Fixture joined(Fixture f) {
     f.nemesis("joinServer", 0, -1, "R");
     f.nemesis("joinServer", 1, -1, S);
     f.nemesis("joinClient", 10, 0, null);
@@ -143,11 +146,7 @@ class AvailabilityCheckerTest {
   private static Fixture simulated() {
     Fixture f = new Fixture();
     f.event(NemesisEvent.of(NemesisEvent.VIRTUAL_TIME, -1, -1, null, null));
-    f.nemesis("joinServer", 0, -1, "R");
-    f.nemesis("joinServer", 1, -1, S);
-    f.nemesis("joinClient", 10, 0, null);
-    f.nemesis("joinClient", 11, 1, null);
-    return f;
+    return joined(f);
   }
 
   /**

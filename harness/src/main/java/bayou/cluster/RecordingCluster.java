@@ -46,9 +46,6 @@ public final class RecordingCluster extends ForwardingCluster {
   public static final String INVARIANT = "invariant";
   /** The snapshot reason of a restarted server's log as it came back from disk. */
   public static final String RECOVERED = "recovered";
-  /** The nemesis event that records a heal step of {@link #finish} that failed. */
-  public static final String HEAL_FAILED = NemesisEvent.HEAL_FAILED;
-
   /**
    * Steps that could change a log (writes, faults), counted by concurrent client operations and
    * the runner's thread alike; and the count when the last stabilize that completed began.
@@ -63,11 +60,10 @@ public final class RecordingCluster extends ForwardingCluster {
     super(cluster);
     this.sink = sink;
     if (cluster.virtualTime()) {
-      sink.record(NemesisEvent.of(NemesisEvent.VIRTUAL_TIME, -1, -1, null, null));
+      mark(NemesisEvent.VIRTUAL_TIME, -1, null);
     }
     if (cluster.messageLoss() > 0) {
-      sink.record(NemesisEvent.of(NemesisEvent.LOSSY_NETWORK, -1, -1, null,
-          "loses " + cluster.messageLoss() + " of messages"));
+      mark(NemesisEvent.LOSSY_NETWORK, -1, "loses " + cluster.messageLoss() + " of messages");
     }
   }
 
@@ -309,7 +305,7 @@ public final class RecordingCluster extends ForwardingCluster {
   }
 
   /**
-   * One step of the final heal. A failed step is recorded as {@link #HEAL_FAILED} (the final
+   * One step of the final heal. A failed step is recorded as {@link NemesisEvent#HEAL_FAILED} (the final
    * logs may then differ for a reason of the harness's) and said on stderr; the heal goes on.
    */
   private void healStep(String what, Runnable step) {
@@ -317,7 +313,7 @@ public final class RecordingCluster extends ForwardingCluster {
       step.run();
     } catch (ClusterException e) {
       if (what != null) {
-        failure(HEAL_FAILED, -1, what + ": " + e.getMessage());
+        mark(NemesisEvent.HEAL_FAILED, -1, what + ": " + e.getMessage());
       }
       System.err.println("bayou: the final heal's " + (what == null ? "stabilize" : what)
           + " failed: " + e.getMessage());
@@ -330,7 +326,7 @@ public final class RecordingCluster extends ForwardingCluster {
    * in the simulator, so that a finding of the simulator can be confirmed on processes.
    */
   public void markQuietReplay() {
-    sink.record(NemesisEvent.of(NemesisEvent.QUIET_REPLAY, -1, -1, null, null));
+    mark(NemesisEvent.QUIET_REPLAY, -1, null);
   }
 
   /**
@@ -340,10 +336,11 @@ public final class RecordingCluster extends ForwardingCluster {
   public void stepFailed(String step, String message) {
     recordViolations();
     changes.incrementAndGet();
-    failure(NemesisEvent.STEP_FAILED, -1, step + ": " + message);
+    mark(NemesisEvent.STEP_FAILED, -1, step + ": " + message);
   }
 
-  private void failure(String f, int id, String detail) {
+  /** Records an event of the run itself (its clock, a failed step), not a fault it injects. */
+  private void mark(String f, int id, String detail) {
     sink.record(NemesisEvent.of(f, id, -1, null, detail));
   }
 
@@ -367,7 +364,7 @@ public final class RecordingCluster extends ForwardingCluster {
 
   /**
    * Every server's log that it gives when asked alone. A server that does not answer (its
-   * process hung or died) is recorded as a {@link #HEAL_FAILED} step and said on stderr, and
+   * process hung or died) is recorded as a {@link NemesisEvent#HEAL_FAILED} step and said on stderr, and
    * the others are still recorded: a long run whose last snapshot fails on one server still
    * gets its checks, not an abort without a verdict.
    */
@@ -378,7 +375,7 @@ public final class RecordingCluster extends ForwardingCluster {
         logs.put(id, cluster.log(id));
       } catch (ClusterException e) {
         String what = reason + " snapshot of server " + id;
-        failure(HEAL_FAILED, id, what + ": " + e.getMessage());
+        mark(NemesisEvent.HEAL_FAILED, id, what + ": " + e.getMessage());
         System.err.println("bayou: the " + what + " failed: " + e.getMessage());
       }
     }

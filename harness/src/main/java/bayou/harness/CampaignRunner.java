@@ -247,10 +247,16 @@ public final class CampaignRunner {
       StepRunner.run(cluster, step);
       return true;
     } catch (ClusterException e) {
-      err.println("bayou campaign: step '" + step.toLine() + "' failed: " + e.getMessage());
-      cluster.stepFailed(step.toLine(), e.getMessage());
+      stepFailed(cluster, step, e, err);
       return false;
     }
+  }
+
+  /** A step of the schedule failed: said on stderr, and recorded for the checkers. */
+  static void stepFailed(RecordingCluster cluster, Step step, ClusterException e,
+      PrintStream err) {
+    err.println("bayou campaign: step '" + step.toLine() + "' failed: " + e.getMessage());
+    cluster.stepFailed(step.toLine(), e.getMessage());
   }
 
   /**

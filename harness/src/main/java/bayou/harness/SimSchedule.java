@@ -64,8 +64,7 @@ final class SimSchedule {
         try {
           StepRunner.run(recording, step);
         } catch (ClusterException e) {
-          err.println("bayou campaign: step '" + step.toLine() + "' failed: " + e.getMessage());
-          recording.stepFailed(step.toLine(), e.getMessage());
+          CampaignRunner.stepFailed(recording, step, e, err);
           generator.failed(step);
         }
       }
@@ -89,8 +88,7 @@ final class SimSchedule {
     try {
       invoke = recording.invoke(op.client(), op.f(), op.key(), op.value());
     } catch (ClusterException e) {
-      err.println("bayou campaign: step '" + step.toLine() + "' failed: " + e.getMessage());
-      recording.stepFailed(step.toLine(), e.getMessage());
+      CampaignRunner.stepFailed(recording, step, e, err);
       return;
     }
     inFlight.put(op.client(), invoke);

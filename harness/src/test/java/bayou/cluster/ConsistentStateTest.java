@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import bayou.history.NemesisEvent;
 import bayou.history.OpEvent;
 import bayou.history.OpType;
 import bayou.master.Master;
@@ -87,7 +88,7 @@ class ConsistentStateTest {
       recording.breakConnection(0, 1);
       failing.failRestore = true;
       recording.finish(true);
-      assertEquals(1, sink.nemeses(RecordingCluster.HEAL_FAILED).size());
+      assertEquals(1, sink.nemeses(NemesisEvent.HEAL_FAILED).size());
       assertEquals(1, sink.nemeses("runEnd").size());
     }
   }

@@ -53,7 +53,7 @@ class UnansweredSnapshotTest {
         .map(e -> (SnapshotEvent) e).toList();
     assertEquals(List.of(0, 2), finals.stream().map(SnapshotEvent::server).toList());
     List<NemesisEvent> failed = history.events().stream()
-        .filter(e -> e instanceof NemesisEvent n && n.f().equals(RecordingCluster.HEAL_FAILED))
+        .filter(e -> e instanceof NemesisEvent n && n.f().equals(NemesisEvent.HEAL_FAILED))
         .map(e -> (NemesisEvent) e).toList();
     assertEquals(1, failed.size());
     assertEquals(1, failed.get(0).a());

@@ -163,7 +163,8 @@ final class PeerLink {
     }
   }
 
-  private static long nowMs() {
+  /** Milliseconds by the monotonic clock, for signs of life on both ends of a link. */
+  static long nowMs() {
     return System.nanoTime() / 1_000_000;
   }
 

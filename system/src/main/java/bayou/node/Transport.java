@@ -221,7 +221,7 @@ final class Transport {
       open = true;
       out.write('\n');
       out.flush();
-      lastMs = System.nanoTime() / 1_000_000;
+      lastMs = PeerLink.nowMs();
     }
 
     /** {@code in}, answering whenever a read brings bytes a heartbeat after the last answer. */
@@ -230,7 +230,7 @@ final class Transport {
         @Override
         public int read(byte[] bytes, int offset, int length) throws IOException {
           int n = super.read(bytes, offset, length);
-          if (n > 0 && open && System.nanoTime() / 1_000_000 - lastMs >= PeerLink.HEARTBEAT_MS) {
+          if (n > 0 && open && PeerLink.nowMs() - lastMs >= PeerLink.HEARTBEAT_MS) {
             answer();
           }
           return n;
